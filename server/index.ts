@@ -1,0 +1,128 @@
+/**
+ * The Centrale process: an http.Server around the SvelteKit handler, the WebSocket upgrade
+ * router for the sync hub, the background jobs, and a graceful SIGTERM.
+ *
+ * Configuration: PORT (3000), HOST (0.0.0.0), ORIGIN, DATA_DIR (./data), SMTP_URL, DEMO (1).
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { closeDb, getDb } from '../src/lib/server/db/client';
+import { seedDatabase } from '../src/lib/server/db/seed/index';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/db/seed/demo';
+import { config } from '../src/lib/server/config';
+import { log } from '../src/lib/server/log';
+import { startJobs } from './jobs/index';
+import { createUpgradeRouter } from './upgrade-router';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+
+const PROTO_HEADER = 'x-centrale-proto';
+const SHUTDOWN_GRACE_MS = 4000;
+
+export interface RunningServer {
+	server: http.Server;
+	url: string;
+	close: () => Promise<void>;
+}
+
+/**
+ * Without ORIGIN, adapter-node would assume https and refuse every form POST made over plain
+ * http. This process knows it serves plain http, so it says so in a header it owns (overwriting
+ * whatever a client sent) and lets the Host header give the rest: forms then work over
+ * http://localhost, http://127.0.0.1 or a LAN name alike. Set ORIGIN behind a TLS proxy.
+ */
+function configureOrigin() {
+	if (process.env.ORIGIN) return false;
+	process.env.PROTOCOL_HEADER = PROTO_HEADER;
+	process.env.HOST_HEADER = 'host';
+	return true;
+}
+
+export async function startServer(root = process.cwd()): Promise<RunningServer> {
+	const port = Number(process.env.PORT || 3000);
+	const host = process.env.HOST || '0.0.0.0';
+	const stampProto = configureOrigin();
+
+	const db = getDb(); // opens and migrates
+	const { demo } = config();
+	const { demoSeeded } = await seedDatabase(db, { demo });
+	if (demoSeeded) printDemoAccounts();
+
+	const handlerUrl = pathToFileURL(path.join(root, 'build', 'handler.js')).href;
+	const { handler } = (await import(handlerUrl)) as { handler: Handler };
+
+	const server = http.createServer((req, res) => {
+		if (stampProto) req.headers[PROTO_HEADER] = 'http';
+		handler(req, res);
+	});
+	const route = createUpgradeRouter();
+	server.on('upgrade', (req, socket, head) => {
+		if (!route(req, socket, head)) socket.destroy();
+	});
+	const stopJobs = startJobs();
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve());
+	});
+	const address = server.address();
+	const actualPort = typeof address === 'object' && address ? address.port : port;
+	const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
+	log().info({ url, dataDir: config().dataDir, demo }, 'Centrale listening');
+
+	let closing: Promise<void> | undefined;
+	const close = () =>
+		(closing ??= new Promise<void>((resolve) => {
+			stopJobs();
+			const done = () => {
+				closeDb();
+				resolve();
+			};
+			server.close(done);
+			server.closeIdleConnections();
+			// requests still running get the grace period, then are cut; upgraded sockets too
+			setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+			for (const hook of shutdownHooks()) hook();
+		}));
+	return { server, url, close };
+}
+
+const HOOKS = Symbol.for('centrale.shutdownHooks');
+/** Things to stop on shutdown (the sync hub closes its WebSockets here). */
+export function shutdownHooks(): (() => void)[] {
+	const holder = globalThis as { [HOOKS]?: (() => void)[] };
+	holder[HOOKS] ??= [];
+	return holder[HOOKS];
+}
+
+function printDemoAccounts() {
+	const lines = [
+		'',
+		'  Données de démonstration chargées. Comptes (mot de passe : ' + DEMO_PASSWORD + ') :',
+		...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(28)} ${a.role}`),
+		''
+	];
+	console.log(lines.join('\n'));
+}
+
+/** Runs the server until SIGTERM or SIGINT, then closes within 5 s. */
+export async function main(root = process.cwd()) {
+	const running = await startServer(root);
+	console.log(`Centrale est prête : ${running.url}`);
+	const stop = (signal: string) => {
+		log().info({ signal }, 'shutting down');
+		const force = setTimeout(() => process.exit(1), 5000);
+		force.unref();
+		running.close().then(() => process.exit(0));
+	};
+	process.once('SIGTERM', () => stop('SIGTERM'));
+	process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	main().catch((err) => {
+		log().fatal({ err }, 'Centrale could not start');
+		process.exit(1);
+	});
+}

@@ -1,0 +1,28 @@
+/** Background jobs of the server process: idempotent, each guarded against overlapping runs. */
+import { deliverOutstanding, requeueInterrupted } from '../../src/lib/server/mail/outbox';
+import { log } from '../../src/lib/server/log';
+
+type Job = { name: string; everyMs: number; run: () => Promise<unknown> | unknown };
+
+const JOBS: Job[] = [{ name: 'outbox', everyMs: 30_000, run: deliverOutstanding }];
+
+export function startJobs(): () => void {
+	requeueInterrupted();
+	const timers = JOBS.map((job) => {
+		let running = false;
+		const timer = setInterval(async () => {
+			if (running) return;
+			running = true;
+			try {
+				await job.run();
+			} catch (err) {
+				log().error({ err, job: job.name }, 'job failed');
+			} finally {
+				running = false;
+			}
+		}, job.everyMs);
+		timer.unref();
+		return timer;
+	});
+	return () => timers.forEach(clearInterval);
+}

@@ -1,0 +1,62 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { log } from '$lib/server/log';
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'x-frame-options': 'DENY',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+	'cross-origin-opener-policy': 'same-origin'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	event.locals.requestId = crypto.randomUUID();
+	event.locals.user = null;
+	event.locals.session = null;
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const { session, user } = validateSessionToken(token);
+		if (session) {
+			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+			event.locals.user = user;
+			event.locals.session = session;
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	response.headers.set('x-request-id', event.locals.requestId);
+	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+
+	const ms = Math.round((performance.now() - started) * 10) / 10;
+	log().info(
+		{
+			requestId: event.locals.requestId,
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms,
+			userId: event.locals.user?.id
+		},
+		'request'
+	);
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const requestId = event.locals.requestId ?? crypto.randomUUID();
+	if (status !== 404) {
+		log().error({ err: error, requestId, path: event.url.pathname, status }, 'unhandled error');
+	}
+	return {
+		message:
+			status === 404 ? 'Page introuvable' : message && status < 500 ? message : 'Erreur interne',
+		requestId
+	};
+};

@@ -1,0 +1,42 @@
+/** Display formats for Belgian French readers; dates in Europe/Brussels. */
+const TIME_ZONE = 'Europe/Brussels';
+
+const dateFormat = new Intl.DateTimeFormat('fr-BE', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: TIME_ZONE
+});
+const dateTimeFormat = new Intl.DateTimeFormat('fr-BE', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit',
+	timeZone: TIME_ZONE
+});
+const moneyFormat = new Intl.NumberFormat('fr-BE', { style: 'currency', currency: 'EUR' });
+
+/** "15 mars 2027" */
+export function formatDate(value: Date | number | string): string {
+	return dateFormat.format(toDate(value));
+}
+
+/** "15 mars 2027 à 14:05" */
+export function formatDateTime(value: Date | number | string): string {
+	return dateTimeFormat.format(toDate(value));
+}
+
+/** "12 345,67 €" from integer cents */
+export function formatMoney(cents: number): string {
+	return moneyFormat.format(cents / 100);
+}
+
+function toDate(value: Date | number | string): Date {
+	if (value instanceof Date) return value;
+	// a bare calendar date is a Brussels date: noon UTC keeps it on the same day
+	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+		return new Date(`${value}T12:00:00Z`);
+	}
+	return new Date(value);
+}

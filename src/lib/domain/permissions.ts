@@ -1,0 +1,74 @@
+/**
+ * Who may do what: one pure function used by routes, the sync hub and jobs alike.
+ * Rights follow ARCHITECTURE.md: agents read and co-draft for their commune, referents commit it
+ * and manage its people, buyers run the centrale's work, admins run the platform.
+ */
+import { rolesForKind, type OrganisationKind, type Role } from './roles';
+
+export interface Actor {
+	id: number;
+	role: Role;
+	organisationId: number;
+}
+
+/** An organisation as a permission check needs to see it. */
+export interface OrganisationRef {
+	organisationId: number;
+	kind: OrganisationKind;
+}
+
+export type Permission =
+	| { action: 'organisation.viewMembers'; resource: { organisationId: number } }
+	| { action: 'organisation.manage'; resource?: undefined }
+	| { action: 'user.invite'; resource: OrganisationRef & { role: Role } }
+	| { action: 'user.manage'; resource: { organisationId: number; role: Role; userId: number } }
+	| { action: 'user.changeRole'; resource: { userId: number } }
+	| { action: 'outbox.read'; resource?: undefined }
+	| { action: 'audit.read'; resource?: undefined };
+
+export type Action = Permission['action'];
+type ResourceOf<A extends Action> = Extract<Permission, { action: A }>['resource'];
+
+type Rule<A extends Action> = (user: Actor, resource: ResourceOf<A>) => boolean;
+
+const isAdmin = (user: Actor) => user.role === 'admin';
+const isBuyer = (user: Actor) => user.role === 'buyer';
+const sameOrganisation = (user: Actor, organisationId: number) =>
+	user.organisationId === organisationId;
+
+const RULES: { [A in Action]: Rule<A> } = {
+	'organisation.viewMembers': (user, r) =>
+		isAdmin(user) || isBuyer(user) || sameOrganisation(user, r.organisationId),
+	'organisation.manage': (user) => isAdmin(user),
+	'user.invite': (user, r) => {
+		// the role must make sense for the organisation: no buyer inside a commune
+		if (!rolesForKind(r.kind).includes(r.role)) return false;
+		if (isAdmin(user)) return true;
+		// buyers invite commune people and fellow buyers, never platform admins (no escalation)
+		if (isBuyer(user)) return r.role !== 'admin';
+		if (user.role === 'referent')
+			return sameOrganisation(user, r.organisationId) && r.role === 'agent';
+		return false;
+	},
+	'user.manage': (user, r) => {
+		if (user.id === r.userId) return false; // nobody disables or demotes themselves
+		if (isAdmin(user)) return true;
+		return (
+			user.role === 'referent' && sameOrganisation(user, r.organisationId) && r.role === 'agent'
+		);
+	},
+	'user.changeRole': (user, r) => isAdmin(user) && user.id !== r.userId,
+	'outbox.read': (user) => isAdmin(user),
+	'audit.read': (user) => isAdmin(user)
+};
+
+/** true when `user` may perform `action` on `resource`; anonymous users may do none of these. */
+export function can<A extends Action>(
+	user: Actor | null | undefined,
+	action: A,
+	...[resource]: ResourceOf<A> extends undefined ? [] : [ResourceOf<A>]
+): boolean {
+	if (!user) return false;
+	const rule = RULES[action] as Rule<A>;
+	return rule(user, resource as ResourceOf<A>);
+}

@@ -1,0 +1,174 @@
+/** Logging in, changing and resetting passwords. */
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { minutesLabel } from '../../domain/login-throttle';
+import { audit } from '../audit';
+import { getDb } from '../db/client';
+import { passwordResets, users } from '../db/schema';
+import { enqueueMail } from '../mail/outbox';
+import { decoyHash, hashPassword, verifyPassword } from './password';
+import { invalidateUserSessions } from './session';
+import { clearAccountFailures, loginVerdict, recordLoginFailure } from './throttle';
+import { generateToken, hashToken } from './tokens';
+
+export const RESET_LIFETIME_MS = 60 * 60 * 1000;
+
+export type LoginResult =
+	{ ok: true; userId: number } | { ok: false; reason: 'invalid' | 'throttled'; message: string };
+
+const INVALID = 'Adresse e-mail ou mot de passe incorrect.';
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** Checks credentials with throttling; never tells which of email or password was wrong. */
+export async function authenticate(
+	email: string,
+	password: string,
+	ip: string
+): Promise<LoginResult> {
+	email = normalizeEmail(email);
+	const verdict = loginVerdict(email, ip);
+	if (!verdict.allowed) {
+		return {
+			ok: false,
+			reason: 'throttled',
+			message: `Trop de tentatives de connexion. Par sécurité, réessayez dans ${minutesLabel(verdict.retryAfterMs)}.`
+		};
+	}
+	const user = getDb()
+		.select({ id: users.id, hash: users.passwordHash, disabledAt: users.disabledAt })
+		.from(users)
+		.where(eq(users.email, email))
+		.get();
+	const valid = await verifyPassword(user?.hash ?? (await decoyHash()), password);
+	if (!user || !valid || user.disabledAt) {
+		recordLoginFailure(email, ip);
+		return { ok: false, reason: 'invalid', message: INVALID };
+	}
+	clearAccountFailures(email);
+	audit({ actorId: user.id, action: 'session.login', subjectType: 'user', subjectId: user.id, ip });
+	return { ok: true, userId: user.id };
+}
+
+/** Changes the password after checking the current one; other sessions are ended. */
+export async function changePassword(
+	userId: number,
+	currentPassword: string,
+	newPassword: string,
+	keepSessionId: string
+): Promise<boolean> {
+	const db = getDb();
+	const user = db
+		.select({ hash: users.passwordHash })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	if (!user || !(await verifyPassword(user.hash, currentPassword))) return false;
+	const passwordHash = await hashPassword(newPassword);
+	db.transaction(() => {
+		db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+		invalidateUserSessions(userId, keepSessionId);
+		audit({
+			actorId: userId,
+			action: 'user.passwordChanged',
+			subjectType: 'user',
+			subjectId: userId
+		});
+	});
+	return true;
+}
+
+/**
+ * Emails a reset link when the account exists and is active. The caller always shows the same
+ * message, so the form cannot be used to learn which addresses have accounts.
+ */
+export function requestPasswordReset(email: string, origin: string, now = new Date()) {
+	const db = getDb();
+	const user = db
+		.select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt })
+		.from(users)
+		.where(eq(users.email, normalizeEmail(email)))
+		.get();
+	if (!user || user.disabledAt) return;
+	const token = generateToken();
+	db.transaction(() => {
+		db.insert(passwordResets)
+			.values({
+				tokenHash: hashToken(token),
+				userId: user.id,
+				expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS)
+			})
+			.run();
+		enqueueMail({
+			to: user.email,
+			kind: 'password-reset',
+			subject: 'Centrale — réinitialiser votre mot de passe',
+			text: [
+				`Bonjour ${user.name},`,
+				'',
+				'Une réinitialisation du mot de passe de votre compte Centrale a été demandée.',
+				'Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une seule fois) :',
+				'',
+				`${origin}/reinitialiser/${token}`,
+				'',
+				"Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
+				'',
+				"— Centrale, la centrale d'achat de solutions numériques"
+			].join('\n')
+		});
+		audit(
+			{
+				actorId: null,
+				action: 'user.passwordResetRequested',
+				subjectType: 'user',
+				subjectId: user.id
+			},
+			now
+		);
+	});
+}
+
+/** The user a reset token belongs to, when it is valid, unused and not expired. */
+export function findPasswordReset(token: string, now = new Date()) {
+	return getDb()
+		.select({ id: passwordResets.id, userId: passwordResets.userId, email: users.email })
+		.from(passwordResets)
+		.innerJoin(users, eq(users.id, passwordResets.userId))
+		.where(
+			and(
+				eq(passwordResets.tokenHash, hashToken(token)),
+				isNull(passwordResets.usedAt),
+				gt(passwordResets.expiresAt, now)
+			)
+		)
+		.get();
+}
+
+/** Sets the new password, spends the token and ends every session of the account. */
+export async function completePasswordReset(token: string, newPassword: string, now = new Date()) {
+	const reset = findPasswordReset(token, now);
+	if (!reset) return null;
+	const passwordHash = await hashPassword(newPassword);
+	const db = getDb();
+	return db.transaction(() => {
+		// spend the token inside the transaction: a second concurrent use finds it used
+		const spent = db
+			.update(passwordResets)
+			.set({ usedAt: now })
+			.where(and(eq(passwordResets.id, reset.id), isNull(passwordResets.usedAt)))
+			.run();
+		if (spent.changes === 0) return null;
+		db.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).run();
+		invalidateUserSessions(reset.userId);
+		clearAccountFailures(reset.email);
+		audit(
+			{
+				actorId: reset.userId,
+				action: 'user.passwordReset',
+				subjectType: 'user',
+				subjectId: reset.userId
+			},
+			now
+		);
+		return { userId: reset.userId };
+	});
+}

@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import { config, migrationsFolder } from '../config';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/*
+ * One connection per process. server/ (run by tsx) and the SvelteKit bundle each hold a copy of
+ * this module, so the connection is kept on globalThis under a registered symbol: both copies then
+ * share it, and with it one view of transactions.
+ */
+const KEY = Symbol.for('centrale.db');
+type Holder = { [KEY]?: { file: string; db: Db } };
+
+/** Opens (once) the SQLite file under DATA_DIR with WAL and foreign keys, and migrates it. */
+export function getDb(): Db {
+	const holder = globalThis as Holder;
+	const { databaseFile } = config();
+	const current = holder[KEY];
+	if (current && current.file === databaseFile) return current.db;
+	fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
+	const sqlite = new Database(databaseFile);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema }) as Db;
+	migrate(db, { migrationsFolder: migrationsFolder() });
+	holder[KEY] = { file: databaseFile, db };
+	return db;
+}
+
+export function closeDb() {
+	const holder = globalThis as Holder;
+	const current = holder[KEY];
+	if (!current) return;
+	current.db.$client.close();
+	delete holder[KEY];
+}
+
+/** true when the database answers a trivial query */
+export function databaseIsHealthy(): boolean {
+	try {
+		const row = getDb().$client.prepare('select 1 as ok').get() as { ok: number };
+		return row.ok === 1;
+	} catch {
+		return false;
+	}
+}

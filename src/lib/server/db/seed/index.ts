@@ -1,0 +1,33 @@
+/** Brings a database to a usable state: reference data always, demo data in demo mode, once. */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { appMeta } from '../schema';
+import { seedDemoAccounts } from './demo';
+import { seedReference } from './reference';
+
+export type DemoSeeder = (db: Db) => Promise<void> | void;
+
+/**
+ * Demo content of each area (catalogue, boards…), run in this order after the accounts.
+ * Each area adds its seeder here.
+ */
+const DEMO_SEEDERS: DemoSeeder[] = [seedDemoAccounts];
+
+export interface SeedOutcome {
+	demoSeeded: boolean;
+}
+
+export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<SeedOutcome> {
+	seedReference(db);
+	if (!options.demo) return { demoSeeded: false };
+	const done = db.select().from(appMeta).where(eq(appMeta.key, 'demo')).get();
+	if (done) return { demoSeeded: false };
+	for (const seeder of DEMO_SEEDERS) await seeder(db);
+	db.insert(appMeta).values({ key: 'demo', value: new Date().toISOString() }).run();
+	return { demoSeeded: true };
+}
+
+/** true when this database holds demo data (shown in the footer) */
+export function isDemoDatabase(db: Db): boolean {
+	return !!db.select().from(appMeta).where(eq(appMeta.key, 'demo')).get();
+}

@@ -1,0 +1,19 @@
+import { getDb } from '$lib/server/db/client';
+import { isDemoDatabase } from '$lib/server/db/seed/index';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => {
+	const user = locals.user;
+	return {
+		user: user && {
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			role: user.role,
+			organisationId: user.organisationId,
+			organisationName: user.organisationName,
+			organisationSlug: user.organisationSlug
+		},
+		demo: isDemoDatabase(getDb())
+	};
+};

@@ -1,0 +1,6 @@
+import { listCentrales } from '$lib/server/directory';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({
+	intercommunales: listCentrales().filter((c) => c.kind === 'intercommunale')
+});

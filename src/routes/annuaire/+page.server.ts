@@ -1,0 +1,17 @@
+import { listCentrales, listCommunes } from '$lib/server/directory';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => {
+	const query = (url.searchParams.get('q') ?? '').slice(0, 100);
+	const intercommunale = url.searchParams.get('intercommunale') ?? '';
+	const centrales = listCentrales();
+	const valid = centrales.some((c) => c.slug === intercommunale && c.kind === 'intercommunale');
+	return {
+		query,
+		intercommunale: valid ? intercommunale : '',
+		communes: listCommunes({ query, intercommunale: valid ? intercommunale : undefined }),
+		total: listCommunes().length,
+		intercommunales: centrales.filter((c) => c.kind === 'intercommunale'),
+		otherCentrales: centrales.filter((c) => c.kind !== 'intercommunale')
+	};
+};

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { ROLE_LABELS } from '$lib/domain/roles';
+import { passwordProblem } from '$lib/domain/password-policy';
+import { changePassword } from '$lib/server/auth/accounts';
+import { requireUser } from '$lib/server/auth/guard';
+import { listUserSessions, revokeOwnSession } from '$lib/server/auth/session';
+import { fields, invalid, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const current = event.locals.session?.id;
+	return {
+		roleLabel: ROLE_LABELS[user.role],
+		sessions: listUserSessions(user.id).map((s) => ({ ...s, current: s.id === current }))
+	};
+};
+
+const PasswordForm = z
+	.object({
+		currentPassword: fields.password,
+		newPassword: z.string({ error: 'Choisissez un nouveau mot de passe.' }),
+		confirmPassword: z.string({ error: 'Confirmez le nouveau mot de passe.' })
+	})
+	.refine((f) => f.newPassword === f.confirmPassword, {
+		path: ['confirmPassword'],
+		message: 'Les deux mots de passe ne correspondent pas.'
+	});
+
+export const actions: Actions = {
+	password: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(PasswordForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, {}, { action: 'password' });
+		const problem = passwordProblem(form.data.newPassword, user.email);
+		if (problem) return invalid(400, { newPassword: problem }, {}, { action: 'password' });
+		const changed = await changePassword(
+			user.id,
+			form.data.currentPassword,
+			form.data.newPassword,
+			event.locals.session!.id
+		);
+		if (!changed) {
+			return invalid(
+				400,
+				{ currentPassword: 'Le mot de passe actuel est incorrect.' },
+				{},
+				{ action: 'password' }
+			);
+		}
+		return {
+			action: 'password',
+			success: 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.'
+		};
+	},
+	revoke: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(
+			z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/, 'Session inconnue.') }),
+			await event.request.formData()
+		);
+		if (!form.ok || !revokeOwnSession(user.id, form.data.sessionId)) {
+			return invalid(404, { form: 'Cette session n’existe plus.' }, {}, { action: 'revoke' });
+		}
+		return { action: 'revoke', success: 'La session a été fermée.' };
+	}
+};

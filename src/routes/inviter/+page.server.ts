@@ -1,0 +1,64 @@
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { can } from '$lib/domain/permissions';
+import { ROLES, ROLE_LABELS, rolesForKind } from '$lib/domain/roles';
+import { requireUser } from '$lib/server/auth/guard';
+import { inviteUser, listOpenInvitations } from '$lib/server/auth/invitations';
+import { getOrganisation, listOrganisationsForInvitation } from '$lib/server/directory';
+import { fields, invalid, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	if (user.role === 'agent')
+		error(403, 'Seuls les référents, les acheteurs et les administrateurs peuvent inviter.');
+	const organisations = listOrganisationsForInvitation(
+		user.role === 'referent' ? [user.organisationId] : undefined
+	)
+		.map((o) => ({
+			...o,
+			roles: rolesForKind(o.kind).filter((role) =>
+				can(user, 'user.invite', { organisationId: o.id, kind: o.kind, role })
+			)
+		}))
+		.filter((o) => o.roles.length > 0);
+	return {
+		organisations,
+		roleLabels: ROLE_LABELS,
+		invitations: listOpenInvitations(user.role === 'referent' ? user.organisationId : null)
+	};
+};
+
+const InviteForm = z.object({
+	name: fields.requiredText('le nom de la personne', 120),
+	email: fields.email,
+	organisationId: fields.id,
+	role: z.enum(ROLES, { error: 'Choisissez un rôle.' })
+});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(InviteForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields);
+		const organisation = getOrganisation(form.data.organisationId);
+		if (!organisation) return invalid(400, { organisationId: 'Organisation inconnue.' }, form.data);
+		const allowed = can(user, 'user.invite', {
+			organisationId: organisation.id,
+			kind: organisation.kind,
+			role: form.data.role
+		});
+		if (!allowed) {
+			return invalid(
+				403,
+				{ role: 'Vous ne pouvez pas inviter une personne avec ce rôle dans cette organisation.' },
+				form.data
+			);
+		}
+		const result = inviteUser(form.data, user, event.url.origin);
+		if (!result.ok) {
+			return invalid(400, { email: result.message }, form.data);
+		}
+		return { success: `Invitation envoyée à ${form.data.email}.` };
+	}
+};

@@ -1,0 +1,109 @@
+/**
+ * Starts the real Centrale server process (tsx server/index.ts against build/) on a free port
+ * with its own temporary DATA_DIR, for integration and e2e tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface TestServer {
+	url: string;
+	port: number;
+	dataDir: string;
+	process: ChildProcess;
+	/** everything the process printed so far */
+	output: () => string;
+	stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+	/** stop, then start again on the same port and data folder */
+	restart: (signal?: NodeJS.Signals) => Promise<TestServer>;
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+export function tempDataDir(prefix = 'centrale-test-'): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface StartOptions {
+	dataDir?: string;
+	port?: number;
+	env?: Record<string, string>;
+	demo?: boolean;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+	if (!fs.existsSync(path.join(ROOT, 'build', 'handler.js'))) {
+		throw new Error('build/ is missing: run `vite build` before the integration tests');
+	}
+	const dataDir = options.dataDir ?? tempDataDir();
+	const port = options.port ?? (await freePort());
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			DEMO: options.demo === false ? '0' : '1',
+			LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const url = `http://127.0.0.1:${port}`;
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code))
+	);
+
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+		try {
+			const res = await fetch(`${url}/healthz`);
+			if (res.ok) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`server did not become healthy:\n${output}`);
+		}
+		await new Promise((r) => setTimeout(r, 50));
+	}
+
+	const server: TestServer = {
+		url,
+		port,
+		dataDir,
+		process: child,
+		output: () => output,
+		stop: async (signal = 'SIGTERM') => {
+			if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+			child.kill(signal);
+			return exited;
+		},
+		restart: async (signal = 'SIGTERM') => {
+			await server.stop(signal);
+			return startServer({ ...options, dataDir, port });
+		}
+	};
+	return server;
+}

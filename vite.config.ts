@@ -1,0 +1,65 @@
+/// <reference types="vitest/config" />
+import { sveltekit } from '@sveltejs/kit/vite';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { defineConfig, type Plugin } from 'vite';
+
+type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
+/**
+ * Mounts the same WebSocket upgrade router as server/index.ts on the dev and preview servers,
+ * so `vite dev` speaks the sync protocols too. It loads the router through tsx at run time:
+ * the router's modules then live outside Vite's config bundle, exactly as in production.
+ */
+function syncHub(): Plugin {
+	async function mount(httpServer: import('node:http').Server | null) {
+		// vitest runs configureServer too; opening the hub there would keep vitest from exiting
+		if (!httpServer || process.env.VITEST) return;
+		const { tsImport } = await import('tsx/esm/api');
+		const router = (await tsImport('./server/upgrade-router.ts', import.meta.url)) as {
+			createUpgradeRouter: () => UpgradeHandler;
+		};
+		const handle = router.createUpgradeRouter();
+		httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+			handle(req, socket, head); // returns false for paths it does not own (Vite's HMR)
+		});
+	}
+	return {
+		name: 'centrale-sync-hub',
+		configureServer(server) {
+			return () => mount(server.httpServer as import('node:http').Server | null);
+		},
+		configurePreviewServer(server) {
+			return () => mount(server.httpServer as import('node:http').Server | null);
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [sveltekit(), syncHub()],
+	server: { port: 5173 },
+	test: {
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 30_000,
+					hookTimeout: 60_000,
+					// each file starts real server processes; two cores
+					maxWorkers: 2
+				}
+			}
+		]
+	}
+});
