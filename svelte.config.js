@@ -6,7 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// precompress would spend ~10 s gzipping the automerge wasm on every build
-		adapter: adapter({ precompress: false }),
+		adapter: adapter({ precompress: false, out: process.env.BUILD_DIR || 'build' }),
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -123,4 +123,45 @@ CREATE TABLE `users` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_idx` ON `users` (`email`);--> statement-breakpoint
-CREATE INDEX `users_organisation_idx` ON `users` (`organisation_id`);
+CREATE INDEX `users_organisation_idx` ON `users` (`organisation_id`);--> statement-breakpoint
+CREATE TABLE `boards` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`group_id` integer NOT NULL,
+	`title` text NOT NULL,
+	FOREIGN KEY (`group_id`) REFERENCES `working_groups`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `boards_group_idx` ON `boards` (`group_id`);--> statement-breakpoint
+CREATE TABLE `group_members` (
+	`group_id` integer NOT NULL,
+	`organisation_id` integer NOT NULL,
+	`status` text NOT NULL,
+	`requested_by` integer,
+	`at` integer NOT NULL,
+	PRIMARY KEY(`group_id`, `organisation_id`),
+	FOREIGN KEY (`group_id`) REFERENCES `working_groups`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`requested_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `group_members_org_idx` ON `group_members` (`organisation_id`);--> statement-breakpoint
+CREATE TABLE `working_groups` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`title` text NOT NULL,
+	`theme` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`visibility` text NOT NULL,
+	`centrale_id` integer NOT NULL,
+	`phase` text DEFAULT 'collecting' NOT NULL,
+	`collecting_from` text,
+	`prioritising_from` text,
+	`phasing_from` text,
+	`closes_on` text,
+	`agents_may_vote` integer DEFAULT false NOT NULL,
+	`created_by` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`centrale_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `working_groups_centrale_idx` ON `working_groups` (`centrale_id`);

@@ -16,7 +16,7 @@ function newestMtime(target: string): number {
 }
 
 export function buildIsCurrent(root: string): boolean {
-	const stamp = path.join(root, 'build', 'handler.js');
+	const stamp = path.join(root, process.env.BUILD_DIR || 'build', 'handler.js');
 	if (!fs.existsSync(stamp)) return false;
 	const built = fs.statSync(stamp).mtimeMs;
 	return INPUTS.every((input) => newestMtime(path.join(root, input)) <= built);

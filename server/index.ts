@@ -49,7 +49,8 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 	const { demoSeeded } = await seedDatabase(db, { demo });
 	if (demoSeeded) printDemoAccounts();
 
-	const handlerUrl = pathToFileURL(path.join(root, 'build', 'handler.js')).href;
+	const buildDir = path.resolve(root, process.env.BUILD_DIR || 'build');
+	const handlerUrl = pathToFileURL(path.join(buildDir, 'handler.js')).href;
 	const { handler } = (await import(handlerUrl)) as { handler: Handler };
 
 	const server = http.createServer((req, res) => {

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** where `vite build` wrote the app (BUILD_DIR lets parallel checkouts build side by side) */
+export const BUILD_DIR = path.resolve(ROOT, process.env.BUILD_DIR || 'build');
 
 export interface TestServer {
 	url: string;
@@ -46,7 +48,7 @@ export interface StartOptions {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-	if (!fs.existsSync(path.join(ROOT, 'build', 'handler.js'))) {
+	if (!fs.existsSync(path.join(BUILD_DIR, 'handler.js'))) {
 		throw new Error('build/ is missing: run `vite build` before the integration tests');
 	}
 	const dataDir = options.dataDir ?? tempDataDir();

@@ -1,0 +1,90 @@
+import { linkIn } from '../support/smtp';
+import { expect, test } from './fixtures';
+
+test('logs in and out', async ({ page, loginAs, expectAccessible }) => {
+	await page.goto('/login');
+	await expectAccessible();
+	await loginAs('referent@charleroi.demo');
+	await expect(page.getByRole('link', { name: /Karim Benali/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page.getByRole('banner').getByRole('link', { name: 'Se connecter' })).toBeVisible();
+});
+
+test('a wrong password gets one calm message', async ({ page, expectAccessible }) => {
+	await page.goto('/login');
+	await page.getByLabel('Adresse e-mail').fill('agent@tournai.demo');
+	await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon-mot');
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page.getByRole('alert')).toContainText('Adresse e-mail ou mot de passe incorrect.');
+	await expect(page.getByLabel('Adresse e-mail')).toHaveValue('agent@tournai.demo');
+	await expectAccessible();
+});
+
+test('locks the account after 10 failed attempts', async ({ page }) => {
+	for (let i = 0; i < 10; i++) {
+		await page.goto('/login');
+		await page.getByLabel('Adresse e-mail').fill('referent@mons.demo');
+		await page.getByLabel('Mot de passe', { exact: true }).fill(`mauvais-${i}-essai`);
+		await page.getByRole('button', { name: 'Se connecter' }).click();
+		await expect(page.getByRole('alert')).toContainText('incorrect');
+	}
+	// even the right password is refused now
+	await page.getByLabel('Mot de passe', { exact: true }).fill('centrale-demo');
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page.getByRole('alert')).toContainText('Trop de tentatives');
+	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
+});
+
+test('resets a forgotten password through the emailed link', async ({
+	page,
+	smtp,
+	expectAccessible
+}) => {
+	await page.goto('/mot-de-passe-oublie');
+	await expectAccessible();
+	await page.getByLabel('Adresse e-mail').fill('agent@charleroi.demo');
+	await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+	await expect(page.getByRole('status')).toContainText('Si un compte existe');
+
+	const mail = await smtp.waitFor('agent@charleroi.demo', /réinitialiser/);
+	const link = new URL(linkIn(mail, '/reinitialiser/'));
+	await page.goto(link.pathname);
+	await expectAccessible();
+	await page.getByLabel('Nouveau mot de passe').fill('un nouveau mot de passe');
+	await page.getByLabel('Confirmer le mot de passe').fill('un nouveau mot de passe');
+	await page.getByRole('button', { name: 'Enregistrer et me connecter' }).click();
+	await expect(page.getByRole('heading', { name: 'Mon compte' })).toBeVisible();
+
+	// the link is single use
+	await page.goto(link.pathname);
+	await expect(page.getByText("n'est plus valable")).toBeVisible();
+});
+
+test('an invited agent activates the account from the emailed link', async ({
+	page,
+	smtp,
+	loginAs,
+	expectAccessible,
+	browser,
+	baseURL
+}) => {
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/inviter');
+	await expectAccessible();
+	await page.getByLabel('Nom et prénom').fill('Julie Martin');
+	await page.getByLabel('Adresse e-mail').fill('julie.martin@charleroi.be');
+	await page.getByRole('button', { name: "Envoyer l'invitation" }).click();
+	await expect(page.getByRole('status')).toContainText('Invitation envoyée');
+
+	const mail = await smtp.waitFor('julie.martin@charleroi.be', /invite/);
+	const link = new URL(linkIn(mail, '/invitation/'));
+	const context = await browser.newContext({ baseURL });
+	const invited = await context.newPage();
+	await invited.goto(link.pathname);
+	await expect(invited.getByText('Charleroi', { exact: true })).toBeVisible();
+	await invited.getByLabel('Mot de passe', { exact: true }).fill('mon mot de passe sûr');
+	await invited.getByLabel('Confirmer le mot de passe').fill('mon mot de passe sûr');
+	await invited.getByRole('button', { name: 'Activer mon compte' }).click();
+	await expect(invited.getByRole('link', { name: /Julie Martin/ })).toBeVisible();
+	await context.close();
+});

@@ -1,0 +1,49 @@
+import { expect, test } from './fixtures';
+
+test('the home page leads to the directory', async ({ page, expectAccessible }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expectAccessible();
+	await page.getByRole('link', { name: "Consulter l'annuaire des communes" }).click();
+	await expect(page.getByRole('heading', { name: 'Annuaire' })).toBeVisible();
+});
+
+test('directory search ignores accents, case and punctuation', async ({
+	page,
+	expectAccessible
+}) => {
+	await page.goto('/annuaire');
+	await expect(page.getByRole('status')).toContainText('75 communes');
+	await expectAccessible();
+
+	await page.getByLabel('Rechercher une commune').fill('ecaussinnes');
+	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await expect(page.getByRole('link', { name: 'Ecaussinnes' })).toBeVisible();
+	await expect(page.getByRole('status')).toContainText('1 commune trouvée');
+
+	await page.getByLabel('Rechercher une commune').fill("fontaine l'eveque");
+	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await expect(page.getByRole('link', { name: "Fontaine-l'Evêque" })).toBeVisible();
+	await expectAccessible();
+
+	await page.getByRole('link', { name: "Fontaine-l'Evêque" }).click();
+	await expect(page.getByRole('heading', { name: "Fontaine-l'Evêque" })).toBeVisible();
+	await expect(page.getByText('52022')).toBeVisible();
+	await expectAccessible();
+});
+
+test('a commune on two territories shows both intercommunales; members see its people', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await page.goto('/annuaire/seneffe');
+	await expect(page.getByRole('link', { name: 'IDEA', exact: true })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'IGRETEC', exact: true })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Personnes' })).toHaveCount(0);
+	await loginAs('referent@seneffe.demo');
+	await page.goto('/annuaire/seneffe');
+	await expect(page.getByRole('heading', { name: 'Personnes' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Nathalie Hubert' })).toBeVisible();
+	await expectAccessible();
+});
