@@ -17,6 +17,16 @@ export interface OrganisationRef {
 	kind: OrganisationKind;
 }
 
+/** A working group as a permission check needs to see it, from the actor's point of view. */
+export interface GroupRef {
+	centraleId: number;
+	visibility: 'open' | 'members';
+	phase: 'collecting' | 'prioritising' | 'phasing' | 'closed';
+	/** the actor's organisation's standing in the group */
+	memberStatus: 'member' | 'requested' | 'refused' | null;
+	agentsMayVote: boolean;
+}
+
 export type Permission =
 	| { action: 'organisation.viewMembers'; resource: { organisationId: number } }
 	| { action: 'organisation.manage'; resource?: undefined }
@@ -24,7 +34,12 @@ export type Permission =
 	| { action: 'user.manage'; resource: { organisationId: number; role: Role; userId: number } }
 	| { action: 'user.changeRole'; resource: { userId: number } }
 	| { action: 'outbox.read'; resource?: undefined }
-	| { action: 'audit.read'; resource?: undefined };
+	| { action: 'audit.read'; resource?: undefined }
+	| { action: 'group.create'; resource?: undefined }
+	| { action: 'group.view'; resource: GroupRef }
+	| { action: 'group.manage'; resource: GroupRef }
+	| { action: 'group.requestJoin'; resource: GroupRef }
+	| { action: 'group.vote'; resource: GroupRef };
 
 export type Action = Permission['action'];
 type ResourceOf<A extends Action> = Extract<Permission, { action: A }>['resource'];
@@ -59,7 +74,27 @@ const RULES: { [A in Action]: Rule<A> } = {
 	},
 	'user.changeRole': (user, r) => isAdmin(user) && user.id !== r.userId,
 	'outbox.read': (user) => isAdmin(user),
-	'audit.read': (user) => isAdmin(user)
+	'audit.read': (user) => isAdmin(user),
+	'group.create': (user) => isAdmin(user) || isBuyer(user),
+	'group.view': (user, g) =>
+		g.visibility === 'open' ||
+		g.memberStatus === 'member' ||
+		isAdmin(user) ||
+		(isBuyer(user) && sameOrganisation(user, g.centraleId)),
+	// the buyers of the centrale running the group (and admins) run it
+	'group.manage': (user, g) =>
+		isAdmin(user) || (isBuyer(user) && sameOrganisation(user, g.centraleId)),
+	// a referent commits the commune: asks once (a refusal is final until a buyer adds it)
+	'group.requestJoin': (user, g) =>
+		g.visibility === 'open' &&
+		g.phase !== 'closed' &&
+		g.memberStatus === null &&
+		user.role === 'referent',
+	// points are spread only while the group prioritises, by the referent or, if allowed, agents
+	'group.vote': (user, g) =>
+		g.phase === 'prioritising' &&
+		g.memberStatus === 'member' &&
+		(user.role === 'referent' || (user.role === 'agent' && g.agentsMayVote))
 };
 
 /** true when `user` may perform `action` on `resource`; anonymous users may do none of these. */

@@ -69,3 +69,173 @@ export const boards = sqliteTable(
 	},
 	(t) => [index('boards_group_idx').on(t.groupId)]
 );
+
+/** Meetings of a group: in person (place) or online (video link), with agenda and minutes. */
+export const groupSessions = sqliteTable(
+	'group_sessions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		groupId: integer('group_id')
+			.notNull()
+			.references(() => workingGroups.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** UTC ms */
+		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+		durationMinutes: integer('duration_minutes').notNull().default(120),
+		place: text('place').notNull().default(''),
+		videoLink: text('video_link').notNull().default(''),
+		agenda: text('agenda').notNull().default(''),
+		minutes: text('minutes').notNull().default(''),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`)
+	},
+	(t) => [index('group_sessions_group_idx').on(t.groupId, t.startsAt)]
+);
+
+/** Secret of a group's calendar feed (members-only groups): a feed reader sends no cookie. */
+export const groupFeedTokens = sqliteTable('group_feed_tokens', {
+	groupId: integer('group_id')
+		.primaryKey()
+		.references(() => workingGroups.id, { onDelete: 'cascade' }),
+	token: text('token').notNull()
+});
+
+/** Points a member organisation gives a card while the group prioritises (≤ 100 in total). */
+export const boardVotes = sqliteTable(
+	'board_votes',
+	{
+		boardId: integer('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		cardId: text('card_id').notNull(),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		points: integer('points').notNull(),
+		votedBy: integer('voted_by').references(() => users.id, { onDelete: 'set null' }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.boardId, t.organisationId, t.cardId] }),
+		index('board_votes_card_idx').on(t.boardId, t.cardId)
+	]
+);
+
+/** A member organisation's interest in a need, with the quantity it expects to order. */
+export const needInterests = sqliteTable(
+	'need_interests',
+	{
+		boardId: integer('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		cardId: text('card_id').notNull(),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		quantity: integer('quantity').notNull(),
+		declaredBy: integer('declared_by').references(() => users.id, { onDelete: 'set null' }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.boardId, t.organisationId, t.cardId] }),
+		index('need_interests_card_idx').on(t.boardId, t.cardId)
+	]
+);
+
+/** A group of prioritised needs procured together (« 2027 — vague 1 »). */
+export const waves = sqliteTable(
+	'waves',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		boardId: integer('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		label: text('label').notNull(),
+		year: integer('year').notNull(),
+		position: integer('position').notNull().default(0)
+	},
+	(t) => [index('waves_board_idx').on(t.boardId, t.year, t.position)]
+);
+
+export const waveNeeds = sqliteTable(
+	'wave_needs',
+	{
+		waveId: integer('wave_id')
+			.notNull()
+			.references(() => waves.id, { onDelete: 'cascade' }),
+		cardId: text('card_id').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.waveId, t.cardId] }), index('wave_needs_card_idx').on(t.cardId)]
+);
+
+/**
+ * Projection of the board documents' cards, kept up to date by the server from the Yjs
+ * documents (debounced) and rebuildable from them: search, ranking and promotion run on it.
+ */
+export const needs = sqliteTable(
+	'needs',
+	{
+		cardId: text('card_id').primaryKey(),
+		boardId: integer('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		searchTitle: text('search_title').notNull(),
+		summary: text('summary').notNull().default(''),
+		module: text('module'),
+		targetYear: integer('target_year'),
+		estimatedBudgetCents: integer('estimated_budget_cents'),
+		/** JSON array of organisation ids */
+		communes: text('communes').notNull().default('[]'),
+		mustCount: integer('must_count').notNull().default(0),
+		shouldCount: integer('should_count').notNull().default(0),
+		couldCount: integer('could_count').notNull().default(0),
+		wontCount: integer('wont_count').notNull().default(0),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('needs_board_idx').on(t.boardId),
+		index('needs_search_idx').on(t.searchTitle),
+		index('needs_year_idx').on(t.targetYear, t.module)
+	]
+);
+
+/**
+ * Which contract a need fed (« Créer un marché »). contract_id carries no foreign key: the
+ * catalogue's contracts table lives on another branch until it lands.
+ */
+export const needContractLinks = sqliteTable(
+	'need_contract_links',
+	{
+		cardId: text('card_id').notNull(),
+		boardId: integer('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		contractId: integer('contract_id').notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.cardId, t.contractId] }),
+		index('need_contract_links_contract_idx').on(t.contractId)
+	]
+);
+
+/** In-portal notifications (phase changes, new sessions, join requests). */
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		title: text('title').notNull(),
+		link: text('link').notNull(),
+		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`)
+	},
+	(t) => [index('notifications_user_idx').on(t.userId, t.readAt)]
+);
