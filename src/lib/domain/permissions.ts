@@ -27,6 +27,21 @@ export interface GroupRef {
 	agentsMayVote: boolean;
 }
 
+/** A board's group as the sync hub sees it (a board's rights are its group's). */
+export interface BoardRef {
+	groupId: number;
+	centraleId: number;
+	visibility: 'open' | 'members';
+	phase: 'collecting' | 'prioritising' | 'phasing' | 'closed';
+	/** organisations whose membership is accepted (status `member`) */
+	memberOrganisationIds: number[];
+}
+
+const runsBoard = (user: Actor, b: BoardRef) =>
+	user.role === 'admin' || (user.role === 'buyer' && user.organisationId === b.centraleId);
+const memberOfBoard = (user: Actor, b: BoardRef) =>
+	b.memberOrganisationIds.includes(user.organisationId);
+
 export type Permission =
 	| { action: 'organisation.viewMembers'; resource: { organisationId: number } }
 	| { action: 'organisation.manage'; resource?: undefined }
@@ -39,7 +54,9 @@ export type Permission =
 	| { action: 'group.view'; resource: GroupRef }
 	| { action: 'group.manage'; resource: GroupRef }
 	| { action: 'group.requestJoin'; resource: GroupRef }
-	| { action: 'group.vote'; resource: GroupRef };
+	| { action: 'group.vote'; resource: GroupRef }
+	| { action: 'board.view'; resource: BoardRef }
+	| { action: 'board.edit'; resource: BoardRef };
 
 export type Action = Permission['action'];
 type ResourceOf<A extends Action> = Extract<Permission, { action: A }>['resource'];
@@ -94,7 +111,13 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'group.vote': (user, g) =>
 		g.phase === 'prioritising' &&
 		g.memberStatus === 'member' &&
-		(user.role === 'referent' || (user.role === 'agent' && g.agentsMayVote))
+		(user.role === 'referent' || (user.role === 'agent' && g.agentsMayVote)),
+	// members co-draft while needs are collected and ranked; afterwards the board is a record
+	'board.edit': (user, b) =>
+		b.phase !== 'closed' &&
+		(runsBoard(user, b) ||
+			(memberOfBoard(user, b) && (b.phase === 'collecting' || b.phase === 'prioritising'))),
+	'board.view': (user, b) => b.visibility === 'open' || runsBoard(user, b) || memberOfBoard(user, b)
 };
 
 /** true when `user` may perform `action` on `resource`; anonymous users may do none of these. */

@@ -1,0 +1,44 @@
+/**
+ * Yjs on top of the generic document store: rebuild a Y.Doc from its snapshot and log, and fold
+ * the log into a new snapshot.
+ */
+import * as Y from 'yjs';
+import { compactDocument, ensureDocument, loadDocument, parseDocumentName } from './store';
+
+export interface LoadedYDoc {
+	doc: Y.Doc;
+	/** sequence number of the last stored update the doc contains */
+	lastSeq: number;
+	/** logged updates not yet folded into the snapshot */
+	pendingUpdates: number;
+}
+
+/** The document as stored (created empty when it has no row yet). */
+export function loadYDoc(name: string): LoadedYDoc {
+	let stored = loadDocument(name);
+	if (!stored) {
+		ensureDocument(name, parseDocumentName(name)?.kind ?? 'unknown');
+		stored = loadDocument(name)!;
+	}
+	// gc stays on: deleted content is dropped from snapshots as Yjs normally does
+	const doc = new Y.Doc();
+	if (stored.parts.length) Y.applyUpdate(doc, Y.mergeUpdates(stored.parts));
+	return { doc, lastSeq: stored.lastSeq, pendingUpdates: stored.pendingUpdates };
+}
+
+/**
+ * Folds the log into a snapshot of `doc`, which must contain every update up to `uptoSeq` (the hub
+ * appends synchronously before applying anything else, so its live doc always does).
+ */
+export function compactYDoc(name: string, doc: Y.Doc, uptoSeq: number) {
+	compactDocument(name, Y.encodeStateAsUpdate(doc), uptoSeq);
+}
+
+/** Reads a stored document into a fresh Y.Doc without keeping it (projections, rebuilds). */
+export function readYDoc(name: string): Y.Doc | null {
+	const stored = loadDocument(name);
+	if (!stored) return null;
+	const doc = new Y.Doc();
+	if (stored.parts.length) Y.applyUpdate(doc, Y.mergeUpdates(stored.parts));
+	return doc;
+}

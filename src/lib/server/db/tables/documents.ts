@@ -1,0 +1,33 @@
+/**
+ * CRDT documents (Yjs boards, later Automerge reports), stored as a compacted snapshot plus an
+ * append-only log of the updates accepted since. Rights never live here: they come from the SQL
+ * row a document belongs to (its name is `<kind>:<id>`, e.g. `board:12`).
+ */
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const documents = sqliteTable('documents', {
+	name: text('name').primaryKey(),
+	kind: text('kind').notNull(),
+	/** every update up to and including `snapshot_seq`, merged; null before the first compaction */
+	snapshot: blob('snapshot', { mode: 'buffer' }),
+	snapshotSeq: integer('snapshot_seq').notNull().default(0),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`)
+});
+
+export const documentUpdates = sqliteTable(
+	'document_updates',
+	{
+		seq: integer('seq').primaryKey({ autoIncrement: true }),
+		docName: text('doc_name')
+			.notNull()
+			.references(() => documents.name, { onDelete: 'cascade' }),
+		update: blob('update', { mode: 'buffer' }).notNull(),
+		/** who sent it (null for server-made changes such as seeding) */
+		userId: integer('user_id'),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('document_updates_doc_idx').on(t.docName, t.seq)]
+);
