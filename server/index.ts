@@ -13,7 +13,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/db/seed/demo';
 import { config } from '../src/lib/server/config';
 import { log } from '../src/lib/server/log';
 import { startJobs } from './jobs/index';
+import { shutdownHooks } from './shutdown';
 import { createUpgradeRouter } from './upgrade-router';
+
+export { shutdownHooks };
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
@@ -87,14 +90,6 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 			for (const hook of shutdownHooks()) hook();
 		}));
 	return { server, url, close };
-}
-
-const HOOKS = Symbol.for('centrale.shutdownHooks');
-/** Things to stop on shutdown (the sync hub closes its WebSockets here). */
-export function shutdownHooks(): (() => void)[] {
-	const holder = globalThis as { [HOOKS]?: (() => void)[] };
-	holder[HOOKS] ??= [];
-	return holder[HOOKS];
 }
 
 function printDemoAccounts() {

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { mountSyncHub } from './sync/index';
 
 export type UpgradeRoute = {
 	/** path prefix owned by this route, e.g. `/sync/yjs/` */
@@ -41,6 +42,7 @@ export function refuseUpgrade(socket: Duplex, status: number, reason: string) {
  * owns it) and returns false for other paths, which belong to someone else (Vite's HMR socket).
  */
 export function createUpgradeRouter() {
+	mountSyncHub(registerUpgradeRoute); // once per process, however many routers are created
 	return (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
 		const path = (req.url ?? '/').split('?')[0];
 		if (!path.startsWith('/sync/')) return false;

@@ -1,0 +1,108 @@
+/**
+ * One client socket on one document: decodes y-websocket messages, drops what a read-only
+ * connection may not send, and closes only itself on anything malformed.
+ */
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type { RawData, WebSocket } from 'ws';
+import type { Actor } from '../../src/lib/domain/permissions';
+import { AwarenessGuard } from './awareness-guard';
+import { CLOSE, MAX_BUFFERED_BYTES } from './limits';
+import {
+	awarenessMessage,
+	MESSAGE_AWARENESS,
+	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_SYNC,
+	syncStep2Message
+} from './protocol';
+import type { Peer, Room } from './room';
+
+export type Mode = 'write' | 'read';
+
+export class Connection implements Peer {
+	private readonly guard = new AwarenessGuard();
+	/** set by pongs, cleared by each ping round */
+	alive = true;
+
+	constructor(
+		readonly ws: WebSocket,
+		readonly room: Room,
+		public actor: Actor,
+		readonly sessionId: string,
+		public mode: Mode
+	) {
+		ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+		ws.on('close', () => this.room.leave(this));
+		ws.on('pong', () => (this.alive = true));
+		room.join(this);
+	}
+
+	get userId() {
+		return this.actor.id;
+	}
+
+	get awarenessClientId() {
+		return this.guard.clientId;
+	}
+
+	send(message: Uint8Array) {
+		if (this.ws.readyState !== this.ws.OPEN) return;
+		// a reader that stopped reading would otherwise make the hub buffer without end
+		if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE.tryLater, 'too slow');
+		this.ws.send(message);
+	}
+
+	close(code: number, reason: string) {
+		if (this.ws.readyState === this.ws.OPEN) this.ws.close(code, reason);
+	}
+
+	private onMessage(data: RawData, isBinary: boolean) {
+		if (!isBinary) return this.close(CLOSE.unsupported, 'binary messages only');
+		try {
+			this.handle(toBytes(data));
+		} catch {
+			this.close(CLOSE.invalid, 'malformed message');
+		}
+	}
+
+	private handle(bytes: Uint8Array) {
+		const decoder = decoding.createDecoder(bytes);
+		switch (decoding.readVarUint(decoder)) {
+			case MESSAGE_SYNC:
+				return this.handleSync(decoder);
+			case MESSAGE_AWARENESS:
+				return this.handleAwareness(decoding.readVarUint8Array(decoder));
+			case MESSAGE_QUERY_AWARENESS:
+				return this.send(
+					awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()])
+				);
+			default:
+				return this.close(CLOSE.unsupported, 'unknown message type');
+		}
+	}
+
+	private handleSync(decoder: decoding.Decoder) {
+		const type = decoding.readVarUint(decoder);
+		const payload = decoding.readVarUint8Array(decoder);
+		if (type === syncProtocol.messageYjsSyncStep1) {
+			return this.send(syncStep2Message(this.room.doc, payload));
+		}
+		if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
+			throw new Error('unknown sync message');
+		}
+		// read-only: what the client has (step 2) or writes (update) never reaches the document
+		if (this.mode === 'write') this.room.applyUpdate(payload, this);
+	}
+
+	private handleAwareness(update: Uint8Array) {
+		const own = this.guard.filter(update, (id) => this.room.claimed(id, this));
+		if (own) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, own, this);
+	}
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

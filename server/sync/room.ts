@@ -1,0 +1,166 @@
+/**
+ * One live document: its Y.Doc and awareness, the connections on it, write-before-relay
+ * persistence, background compaction, debounced projection notices and unloading when idle.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { notifyDocumentChanged } from '../../src/lib/server/collab/changes';
+import { appendUpdate } from '../../src/lib/server/collab/store';
+import { compactYDoc, loadYDoc } from '../../src/lib/server/collab/yjs-documents';
+import { log } from '../../src/lib/server/log';
+import { CHANGE_DEBOUNCE_MS, CHANGE_MAX_WAIT_MS, CLOSE, COMPACT_AFTER_UPDATES } from './limits';
+import { awarenessMessage, syncStep1Message, updateMessage } from './protocol';
+
+/** What a room needs from a connection. */
+export interface Peer {
+	readonly userId: number;
+	readonly awarenessClientId: number | null;
+	send(message: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+type Change = { added: number[]; updated: number[]; removed: number[] };
+
+export class Room {
+	readonly doc: Y.Doc;
+	readonly awareness: awarenessProtocol.Awareness;
+	readonly peers = new Set<Peer>();
+	private lastSeq: number;
+	private pendingUpdates: number;
+	private compactQueued = false;
+	private changedFirstAt = 0;
+	private changedLastAt = 0;
+	private changeTimer: NodeJS.Timeout | null = null;
+	private broken = false;
+	private unloaded = false;
+
+	constructor(
+		readonly name: string,
+		readonly kind: string,
+		private readonly whenIdle: (room: Room) => void
+	) {
+		const loaded = loadYDoc(name);
+		this.doc = loaded.doc;
+		this.lastSeq = loaded.lastSeq;
+		this.pendingUpdates = loaded.pendingUpdates;
+		this.awareness = new awarenessProtocol.Awareness(this.doc);
+		this.awareness.setLocalState(null); // the hub itself is not a participant
+		this.doc.on('update', this.onUpdate);
+		this.awareness.on('update', this.onAwareness);
+	}
+
+	join(peer: Peer) {
+		this.peers.add(peer);
+		peer.send(syncStep1Message(this.doc));
+		const present = [...this.awareness.getStates().keys()];
+		if (present.length) peer.send(awarenessMessage(this.awareness, present));
+	}
+
+	leave(peer: Peer) {
+		if (!this.peers.delete(peer)) return;
+		const id = peer.awarenessClientId;
+		if (id !== null) awarenessProtocol.removeAwarenessStates(this.awareness, [id], null);
+		if (this.peers.size === 0) this.whenIdle(this);
+	}
+
+	/** Applies a writer's update; throws on a malformed one (the caller closes that connection). */
+	applyUpdate(update: Uint8Array, from: Peer) {
+		if (!this.broken) Y.applyUpdate(this.doc, update, from);
+	}
+
+	/** true when a peer other than `except` already speaks for this awareness client id */
+	claimed(clientId: number, except: Peer): boolean {
+		if (clientId === this.doc.clientID) return true;
+		for (const peer of this.peers)
+			if (peer !== except && peer.awarenessClientId === clientId) return true;
+		return false;
+	}
+
+	private onUpdate = (update: Uint8Array, origin: unknown) => {
+		const userId = (origin as Peer | null)?.userId ?? null;
+		try {
+			this.lastSeq = appendUpdate(this.name, update, userId);
+		} catch (err) {
+			return this.fail(err);
+		}
+		// only now, with the update on disk, may anyone else see it
+		const message = updateMessage(update);
+		for (const peer of this.peers) if (peer !== origin) peer.send(message);
+		this.pendingUpdates++;
+		this.noteChanged();
+		if (this.pendingUpdates >= COMPACT_AFTER_UPDATES()) this.queueCompaction();
+	};
+
+	private onAwareness = ({ added, updated, removed }: Change) => {
+		// sent to everyone, the sender included: its own echo keeps y-websocket's idle watchdog quiet
+		const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+		for (const peer of this.peers) peer.send(message);
+	};
+
+	/** The log could not be written: what memory holds is no longer on disk, so drop it all. */
+	private fail(err: unknown) {
+		log().error({ err, doc: this.name }, 'sync: could not persist an update; closing the document');
+		this.broken = true;
+		for (const peer of [...this.peers]) peer.close(CLOSE.internal, 'storage failure');
+	}
+
+	get isBroken() {
+		return this.broken;
+	}
+
+	private queueCompaction() {
+		if (this.compactQueued) return;
+		this.compactQueued = true;
+		setImmediate(() => {
+			this.compactQueued = false;
+			this.compact();
+		});
+	}
+
+	/** Folds the log into a snapshot of the live doc, which holds every update up to lastSeq. */
+	compact() {
+		if (this.broken || this.pendingUpdates === 0) return;
+		try {
+			compactYDoc(this.name, this.doc, this.lastSeq);
+			this.pendingUpdates = 0;
+		} catch (err) {
+			log().error({ err, doc: this.name }, 'sync: compaction failed (the log is intact)');
+		}
+	}
+
+	private noteChanged() {
+		const now = Date.now();
+		this.changedLastAt = now;
+		if (this.changeTimer) return;
+		this.changedFirstAt = now;
+		this.changeTimer = setTimeout(this.onChangeTimer, CHANGE_DEBOUNCE_MS);
+	}
+
+	private onChangeTimer = () => {
+		const now = Date.now();
+		const quietFor = now - this.changedLastAt;
+		const waited = now - this.changedFirstAt;
+		if (quietFor < CHANGE_DEBOUNCE_MS && waited < CHANGE_MAX_WAIT_MS) {
+			const wait = Math.min(CHANGE_DEBOUNCE_MS - quietFor, CHANGE_MAX_WAIT_MS - waited);
+			this.changeTimer = setTimeout(this.onChangeTimer, wait);
+			return;
+		}
+		this.changeTimer = null;
+		notifyDocumentChanged(this.kind, this.name, this.doc);
+	};
+
+	/** Runs what is pending (projections, compaction) and frees the document. */
+	unload() {
+		if (this.unloaded) return;
+		this.unloaded = true;
+		if (this.changeTimer) {
+			clearTimeout(this.changeTimer);
+			this.changeTimer = null;
+			if (!this.broken) notifyDocumentChanged(this.kind, this.name, this.doc);
+		}
+		this.compact();
+		this.doc.off('update', this.onUpdate);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}

@@ -1,0 +1,167 @@
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixtureDb } from '../support/db';
+import { Client } from '../support/http';
+import { startServer, type TestServer } from '../support/server';
+import { connectYjs, eventually, rawSocket, type YjsClient } from '../support/yjs-client';
+
+let server: TestServer;
+let fixtures: FixtureDb;
+let membersBoard: { groupId: number; docName: string };
+let openBoard: { groupId: number; docName: string };
+const cookies: Record<string, string> = {};
+const clients: YjsClient[] = [];
+
+async function cookieOf(email: string) {
+	const client = await new Client(server.url).login(email);
+	return client.cookieHeader;
+}
+
+function connect(docName: string, cookie?: string) {
+	const client = connectYjs(server.url, docName, { cookie });
+	clients.push(client);
+	return client;
+}
+
+beforeAll(async () => {
+	server = await startServer({ env: { SYNC_IDLE_MS: '100' } });
+	fixtures = new FixtureDb(server.dataDir);
+	membersBoard = fixtures.createBoard({
+		centrale: 'igretec',
+		visibility: 'members',
+		members: ['charleroi', 'mons']
+	});
+	openBoard = fixtures.createBoard({
+		centrale: 'igretec',
+		visibility: 'open',
+		members: ['charleroi']
+	});
+	for (const email of ['referent@charleroi.demo', 'referent@mons.demo', 'agent@tournai.demo']) {
+		cookies[email] = await cookieOf(email);
+	}
+});
+
+afterAll(async () => {
+	for (const client of clients) client.destroy();
+	fixtures?.close();
+	await server?.stop();
+});
+
+describe('the sync hub', () => {
+	it('lets two members co-edit a board and converge, and serves the result to a newcomer', async () => {
+		const a = connect(membersBoard.docName, cookies['referent@charleroi.demo']);
+		const b = connect(membersBoard.docName, cookies['referent@mons.demo']);
+		await Promise.all([a.synced, b.synced]);
+		a.doc.getText('notes').insert(0, 'Charleroi veut un guichet. ');
+		b.doc.getMap('cards').set('mons', 'Mons veut la signature électronique');
+		await eventually(() => a.doc.getMap('cards').get('mons') !== undefined, 5000, 'a sees b');
+		await eventually(() => b.doc.getText('notes').toString().includes('guichet'), 5000, 'b sees a');
+		const c = connect(membersBoard.docName, cookies['referent@mons.demo']);
+		await c.synced;
+		expect(c.doc.getText('notes').toString()).toBe(a.doc.getText('notes').toString());
+		expect(c.doc.getMap('cards').toJSON()).toEqual(a.doc.getMap('cards').toJSON());
+	});
+
+	it('closes with 4401 without a valid session, and the client stops retrying', async () => {
+		const anonymous = connect(membersBoard.docName);
+		expect((await anonymous.closed).code).toBe(4401);
+		const forged = connect(membersBoard.docName, 'centrale_session=not-a-real-token');
+		expect((await forged.closed).code).toBe(4401);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(anonymous.provider.shouldConnect).toBe(false);
+		expect(anonymous.provider.wsconnected).toBe(false);
+	});
+
+	it('closes with 4403 for a non-member on a members-only board, 4404 for no such document', async () => {
+		const outsider = connect(membersBoard.docName, cookies['agent@tournai.demo']);
+		expect((await outsider.closed).code).toBe(4403);
+		const cookie = cookies['referent@charleroi.demo'];
+		expect((await connect('board:987654', cookie).closed).code).toBe(4404);
+		expect((await connect('report:1', cookie).closed).code).toBe(4404);
+		expect((await connect('nonsense', cookie).closed).code).toBe(4404);
+	});
+
+	it('refuses another site’s page (or no Origin) with HTTP 403 before upgrading', async () => {
+		for (const origin of ['https://evil.example', undefined]) {
+			const headers: Record<string, string> = { cookie: cookies['referent@charleroi.demo'] };
+			if (origin) headers.origin = origin;
+			const ws = new WebSocket(
+				`${server.url.replace('http', 'ws')}/sync/yjs/${membersBoard.docName}`,
+				{
+					headers,
+					origin
+				}
+			);
+			const status = await new Promise<number>((resolve) => {
+				ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+				ws.on('open', () => resolve(101));
+				ws.on('error', () => {});
+			});
+			expect(status).toBe(403);
+		}
+	});
+
+	it('shows an open board to an outsider read-only: their edits reach nobody', async () => {
+		const writer = connect(openBoard.docName, cookies['referent@charleroi.demo']);
+		const reader = connect(openBoard.docName, cookies['agent@tournai.demo']);
+		await Promise.all([writer.synced, reader.synced]);
+		writer.doc.getText('notes').insert(0, 'écrit par un membre');
+		await eventually(() => reader.doc.getText('notes').toString() === 'écrit par un membre');
+		reader.doc.getText('notes').insert(0, 'INTRUS ');
+		reader.doc.getMap('cards').set('intrus', 'carte pirate');
+		writer.doc.getText('notes').insert(0, '> ');
+		await eventually(() => reader.doc.getText('notes').toString().includes('> '));
+		await new Promise((r) => setTimeout(r, 300));
+		expect(writer.doc.getText('notes').toString()).toBe('> écrit par un membre');
+		expect(writer.doc.getMap('cards').has('intrus')).toBe(false);
+		const newcomer = connect(openBoard.docName, cookies['referent@charleroi.demo']);
+		await newcomer.synced;
+		expect(newcomer.doc.getText('notes').toString()).toBe('> écrit par un membre');
+		const tournai = fixtures.userId('agent@tournai.demo');
+		const logged = fixtures.sqlite
+			.prepare('select count(*) as n from document_updates where user_id = ?')
+			.get(tournai) as { n: number };
+		expect(logged.n).toBe(0);
+	});
+
+	it('closes the sockets of a session that logs out (4401)', async () => {
+		const http = await new Client(server.url).login('agent@charleroi.demo');
+		const client = connect(membersBoard.docName, http.cookieHeader);
+		await client.synced;
+		expect((await http.post('/logout', {})).status).toBe(303);
+		expect((await client.closed).code).toBe(4401);
+	});
+
+	it('relays presence, but only for the connection’s own client id', async () => {
+		const watcher = connect(membersBoard.docName, cookies['referent@mons.demo']);
+		await watcher.synced;
+		const ws = await rawSocket(server.url, membersBoard.docName, {
+			cookie: cookies['referent@charleroi.demo']
+		});
+		ws.send(awarenessUpdate(424242, 1, { user: { name: 'Karim' } }));
+		ws.send(awarenessUpdate(watcher.doc.clientID, 99, { user: { name: 'usurpé' } }));
+		ws.send(awarenessUpdate(515151, 1, { user: { name: 'fantôme' } }));
+		await eventually(() => watcher.provider.awareness.getStates().has(424242), 5000, 'presence');
+		await new Promise((r) => setTimeout(r, 300));
+		const states = watcher.provider.awareness.getStates();
+		expect(states.get(424242)).toEqual({ user: { name: 'Karim' } });
+		expect(states.has(515151)).toBe(false);
+		expect(states.get(watcher.doc.clientID)).not.toEqual({ user: { name: 'usurpé' } });
+		ws.close();
+		await eventually(() => !watcher.provider.awareness.getStates().has(424242), 5000, 'leave');
+	});
+});
+
+/** An awareness message (type 1) describing one client. */
+function awarenessUpdate(clientId: number, clock: number, state: unknown): Uint8Array {
+	const inner = encoding.createEncoder();
+	encoding.writeVarUint(inner, 1);
+	encoding.writeVarUint(inner, clientId);
+	encoding.writeVarUint(inner, clock);
+	encoding.writeVarString(inner, JSON.stringify(state));
+	const outer = encoding.createEncoder();
+	encoding.writeVarUint(outer, 1);
+	encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+	return encoding.toUint8Array(outer);
+}
