@@ -1,6 +1,7 @@
 /** Background jobs of the server process: idempotent, each guarded against overlapping runs. */
 import { deliverOutstanding, requeueInterrupted } from '../../src/lib/server/mail/outbox';
 import { log } from '../../src/lib/server/log';
+import { startNeedsProjection } from '../../src/lib/server/boards/projection';
 
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> | unknown };
 
@@ -8,6 +9,7 @@ const JOBS: Job[] = [{ name: 'outbox', everyMs: 30_000, run: deliverOutstanding 
 
 export function startJobs(): () => void {
 	requeueInterrupted();
+	const stopProjection = startNeedsProjection();
 	const timers = JOBS.map((job) => {
 		let running = false;
 		const timer = setInterval(async () => {
@@ -24,5 +26,8 @@ export function startJobs(): () => void {
 		timer.unref();
 		return timer;
 	});
-	return () => timers.forEach(clearInterval);
+	return () => {
+		stopProjection();
+		timers.forEach(clearInterval);
+	};
 }

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db/client';
 import { isDemoDatabase } from '$lib/server/db/seed/index';
+import { unreadCount } from '$lib/server/boards/notifications';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {
@@ -12,7 +13,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			role: user.role,
 			organisationId: user.organisationId,
 			organisationName: user.organisationName,
-			organisationSlug: user.organisationSlug
+			organisationSlug: user.organisationSlug,
+			unreadNotifications: unreadCount(user.id)
 		},
 		demo: isDemoDatabase(getDb())
 	};

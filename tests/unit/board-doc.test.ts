@@ -115,10 +115,10 @@ describe('board document merges', () => {
 		addRequirement(x, id, 'Authentification itsme', 'must');
 		updateCard(y, id, { targetYear: 2028 });
 		addRequirement(y, id, 'Accessible WCAG', 'should');
-		(getCardMap(x, id)!.get('description') as Y.XmlFragment)
-			.get(0)
-			.toArray()
-			.forEach((t) => (t as Y.XmlText).insert(0, 'X '));
+		const paragraph = (getCardMap(x, id)!.get('description') as Y.XmlFragment).get(
+			0
+		) as Y.XmlElement;
+		(paragraph.get(0) as Y.XmlText).insert(0, 'X ');
 		addCard(y, { title: 'Nouveau', column: a });
 		sync(x, y);
 		expect(listCards(x)).toEqual(listCards(y));

@@ -8,7 +8,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
 	{ href: '/', label: 'Accueil' },
-	{ href: '/annuaire', label: 'Annuaire' }
+	{ href: '/annuaire', label: 'Annuaire' },
+	{ href: '/groupes', label: 'Groupes de travail', members: true }
 ];
 
 /** true when `pathname` is the item's page or below it */

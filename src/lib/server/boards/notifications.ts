@@ -1,0 +1,106 @@
+/** In-portal notifications: one row per person, read or not. */
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { groupMembers, notifications, users } from '../db/schema';
+
+export interface NotificationRow {
+	id: number;
+	kind: string;
+	title: string;
+	link: string;
+	readAt: Date | null;
+	createdAt: Date;
+}
+
+export function notifyUsers(
+	userIds: number[],
+	kind: string,
+	title: string,
+	link: string,
+	now = new Date()
+) {
+	const unique = [...new Set(userIds)];
+	if (!unique.length) return;
+	getDb()
+		.insert(notifications)
+		.values(unique.map((userId) => ({ userId, kind, title, link, createdAt: now })))
+		.run();
+}
+
+/**
+ * Notifies the active people of a group's member organisations, or with `centraleOnly` the
+ * buyers of the centrale running it.
+ */
+export function notifyGroupMembers(
+	groupId: number,
+	kind: string,
+	title: string,
+	link: string,
+	now = new Date(),
+	options: { centraleOnly?: number } = {}
+) {
+	const db = getDb();
+	const organisationIds =
+		options.centraleOnly != null
+			? [options.centraleOnly]
+			: db
+					.select({ id: groupMembers.organisationId })
+					.from(groupMembers)
+					.where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.status, 'member')))
+					.all()
+					.map((r) => r.id);
+	if (!organisationIds.length) return;
+	const people = db
+		.select({ id: users.id })
+		.from(users)
+		.where(and(inArray(users.organisationId, organisationIds), isNull(users.disabledAt)))
+		.all();
+	notifyUsers(
+		people.map((p) => p.id),
+		kind,
+		title,
+		link,
+		now
+	);
+}
+
+export function listNotifications(userId: number, limit = 50): NotificationRow[] {
+	return getDb()
+		.select({
+			id: notifications.id,
+			kind: notifications.kind,
+			title: notifications.title,
+			link: notifications.link,
+			readAt: notifications.readAt,
+			createdAt: notifications.createdAt
+		})
+		.from(notifications)
+		.where(eq(notifications.userId, userId))
+		.orderBy(desc(notifications.createdAt), desc(notifications.id))
+		.limit(limit)
+		.all();
+}
+
+export function unreadCount(userId: number): number {
+	const row = getDb()
+		.select({ n: count() })
+		.from(notifications)
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+		.get();
+	return row?.n ?? 0;
+}
+
+/** Marks one notification (or all when `id` is omitted) of the user as read. */
+export function markRead(userId: number, id?: number, now = new Date()) {
+	getDb()
+		.update(notifications)
+		.set({ readAt: now })
+		.where(
+			and(
+				eq(notifications.userId, userId),
+				isNull(notifications.readAt),
+				id == null ? undefined : eq(notifications.id, id)
+			)
+		)
+		.run();
+}

@@ -1,0 +1,82 @@
+/**
+ * The `needs` projection: one SQL row per card of every board document, so search, ranking and
+ * « Créer un marché » run on SQL. Written from the hub's live documents (debounced) and
+ * rebuildable from the stored documents at any time.
+ */
+import { eq } from 'drizzle-orm';
+import type * as Y from 'yjs';
+import { cardsOf, descriptionText, listCards } from '../../collab/board';
+import { normalizeForSearch } from '../../domain/text';
+import { getDb } from '../db/client';
+import { boards, needs } from '../db/schema';
+import { onDocumentChanged } from '../collab/changes';
+import { readYDoc } from '../collab/yjs-documents';
+import { boardDocName } from './board-documents';
+
+const SUMMARY_LENGTH = 280;
+
+function summarise(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length <= SUMMARY_LENGTH ? flat : flat.slice(0, SUMMARY_LENGTH - 1).trimEnd() + '…';
+}
+
+/** Replaces the board's rows by the document's cards, in one transaction. */
+export function projectBoard(boardId: number, doc: Y.Doc, now = new Date()) {
+	const db = getDb();
+	const live = cardsOf(doc);
+	const rows = listCards(doc).map((card) => {
+		const counts = { must: 0, should: 0, could: 0, wont: 0 };
+		for (const r of card.requirements) if (r.moscow in counts) counts[r.moscow]++;
+		const title = card.title.trim() || 'Besoin sans titre';
+		return {
+			cardId: card.id,
+			boardId,
+			title,
+			searchTitle: normalizeForSearch(title),
+			summary: summarise(descriptionText(live.get(card.id)!)),
+			module: card.module,
+			targetYear: card.targetYear,
+			estimatedBudgetCents: card.budgetCents,
+			communes: JSON.stringify(card.communes),
+			mustCount: counts.must,
+			shouldCount: counts.should,
+			couldCount: counts.could,
+			wontCount: counts.wont,
+			updatedAt: now
+		};
+	});
+	db.transaction(() => {
+		db.delete(needs).where(eq(needs.boardId, boardId)).run();
+		if (rows.length) db.insert(needs).values(rows).run();
+	});
+}
+
+function boardIdOf(docName: string): number | null {
+	const match = /^board:([1-9][0-9]*)$/.exec(docName);
+	return match ? Number(match[1]) : null;
+}
+
+/** Keeps the projection up to date from the sync hub; returns the unsubscribe function. */
+export function startNeedsProjection(): () => void {
+	return onDocumentChanged('board', (docName, doc) => {
+		const boardId = boardIdOf(docName);
+		if (boardId == null) return;
+		const exists = getDb()
+			.select({ id: boards.id })
+			.from(boards)
+			.where(eq(boards.id, boardId))
+			.get();
+		if (exists) projectBoard(boardId, doc);
+	});
+}
+
+/** Rebuilds the projection of every board from the stored documents; returns the board count. */
+export function rebuildNeedsProjection(): number {
+	const all = getDb().select({ id: boards.id }).from(boards).all();
+	for (const { id } of all) {
+		const doc = readYDoc(boardDocName(id));
+		if (doc) projectBoard(id, doc);
+		else getDb().delete(needs).where(eq(needs.boardId, id)).run();
+	}
+	return all.length;
+}

@@ -1,0 +1,123 @@
+/** Meetings of a working group and the group's calendar feed. */
+import { randomBytes } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import { buildCalendar } from '../../domain/ics';
+import type { Actor } from '../../domain/permissions';
+import { audit } from '../audit';
+import { getDb } from '../db/client';
+import { groupFeedTokens, groupSessions } from '../db/schema';
+import { notifyGroupMembers } from './notifications';
+import { formatDateTime } from '../../domain/format';
+
+export type GroupSession = typeof groupSessions.$inferSelect;
+
+export function listSessions(groupId: number): GroupSession[] {
+	return getDb()
+		.select()
+		.from(groupSessions)
+		.where(eq(groupSessions.groupId, groupId))
+		.orderBy(asc(groupSessions.startsAt))
+		.all();
+}
+
+export interface NewSession {
+	title: string;
+	startsAt: Date;
+	durationMinutes: number;
+	place: string;
+	videoLink: string;
+	agenda: string;
+}
+
+export function planSession(
+	group: { id: number; title: string },
+	input: NewSession,
+	by: Actor,
+	now = new Date()
+): number {
+	const db = getDb();
+	const id = db.transaction(() => {
+		const row = db
+			.insert(groupSessions)
+			.values({ ...input, groupId: group.id, createdAt: now })
+			.returning({ id: groupSessions.id })
+			.get();
+		audit(
+			{
+				actorId: by.id,
+				action: 'group.session.plan',
+				subjectType: 'working_group',
+				subjectId: group.id,
+				details: { sessionId: row.id }
+			},
+			now
+		);
+		return row.id;
+	});
+	notifyGroupMembers(
+		group.id,
+		'group.session',
+		`Nouvelle séance du groupe « ${group.title} » le ${formatDateTime(input.startsAt)}`,
+		`/groupes/${group.id}#seance-${id}`,
+		now
+	);
+	return id;
+}
+
+export function saveMinutes(
+	groupId: number,
+	sessionId: number,
+	minutes: string,
+	by: Actor,
+	now = new Date()
+): boolean {
+	const db = getDb();
+	const session = db.select().from(groupSessions).where(eq(groupSessions.id, sessionId)).get();
+	if (!session || session.groupId !== groupId) return false;
+	db.transaction(() => {
+		db.update(groupSessions).set({ minutes }).where(eq(groupSessions.id, sessionId)).run();
+		audit(
+			{
+				actorId: by.id,
+				action: 'group.session.minutes',
+				subjectType: 'working_group',
+				subjectId: groupId,
+				details: { sessionId }
+			},
+			now
+		);
+	});
+	return true;
+}
+
+/** The secret of a members-only group's feed, created on first use. */
+export function feedToken(groupId: number): string {
+	const db = getDb();
+	const row = db.select().from(groupFeedTokens).where(eq(groupFeedTokens.groupId, groupId)).get();
+	if (row) return row.token;
+	const token = randomBytes(24).toString('base64url');
+	db.insert(groupFeedTokens).values({ groupId, token }).onConflictDoNothing().run();
+	return db.select().from(groupFeedTokens).where(eq(groupFeedTokens.groupId, groupId)).get()!.token;
+}
+
+export function groupCalendar(
+	group: { id: number; title: string },
+	origin: string,
+	now = Date.now()
+): string {
+	return buildCalendar(
+		`Centrale — ${group.title}`,
+		listSessions(group.id).map((s) => ({
+			uid: `seance-${s.id}@centrale`,
+			start: s.startsAt.getTime(),
+			durationMinutes: s.durationMinutes,
+			summary: s.title,
+			description: [s.agenda, s.videoLink && `Visioconférence : ${s.videoLink}`]
+				.filter(Boolean)
+				.join('\n\n'),
+			location: s.place || s.videoLink || undefined,
+			url: `${origin}/groupes/${group.id}#seance-${s.id}`,
+			stamp: s.createdAt.getTime() || now
+		}))
+	);
+}

@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { timingSafeEqual } from 'node:crypto';
+import { getGroup, groupForUser } from '$lib/server/boards/groups';
+import { feedToken, groupCalendar } from '$lib/server/boards/sessions';
+import type { RequestHandler } from './$types';
+
+/**
+ * The sessions of a group as an iCalendar feed. Calendar apps send no cookie, so:
+ * an open group's feed is public (its sessions are an invitation to every commune, and titles,
+ * dates and places are not confidential); a members-only group's feed needs the group's secret
+ * token, shown to members on the group page, or a session of someone who may see the group.
+ */
+export const GET: RequestHandler = ({ params, url, locals }) => {
+	const id = Number(params.id);
+	const group = Number.isSafeInteger(id) ? getGroup(id, locals.user?.organisationId ?? 0) : null;
+	if (!group) error(404, 'Ce groupe de travail n’existe pas.');
+	if (group.visibility !== 'open') {
+		const given = Buffer.from(url.searchParams.get('jeton') ?? '');
+		const expected = Buffer.from(feedToken(group.id));
+		const tokenOk = given.length === expected.length && timingSafeEqual(given, expected);
+		const sessionOk = locals.user ? groupForUser(id, locals.user).ok : false;
+		if (!tokenOk && !sessionOk) error(403, 'Ce calendrier est réservé aux membres du groupe.');
+	}
+	return new Response(groupCalendar(group, url.origin), {
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `inline; filename="groupe-${group.id}.ics"`,
+			'cache-control': 'private, max-age=300'
+		}
+	});
+};

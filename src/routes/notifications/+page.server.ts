@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { requireUser } from '$lib/server/auth/guard';
+import { listNotifications, markRead } from '$lib/server/boards/notifications';
+import { fields, invalid, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return { notifications: listNotifications(user.id) };
+};
+
+export const actions: Actions = {
+	read: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(z.object({ id: fields.id.optional() }), await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors);
+		markRead(user.id, form.data.id);
+		return { success: form.data.id ? 'Notification lue.' : 'Toutes les notifications sont lues.' };
+	}
+};
