@@ -63,4 +63,22 @@ describe('durability', () => {
 		const lost = [...seen].filter((entry) => !stored.has(entry));
 		expect(lost).toEqual([]);
 	}, 90_000);
+
+	it('closes live sockets on SIGTERM and exits within 5 s', async () => {
+		const running = await startServer();
+		server = running;
+		const fixtures = new FixtureDb(running.dataDir);
+		const { docName } = fixtures.createBoard({ centrale: 'igretec', visibility: 'open' });
+		fixtures.close();
+		const cookie = (await new Client(running.url).login('agent@tournai.demo')).cookieHeader;
+		const watchers = Array.from({ length: 10 }, () => connectYjs(running.url, docName, { cookie }));
+		clients.push(...watchers);
+		await Promise.all(watchers.map((c) => c.synced));
+		const started = Date.now();
+		await running.stop('SIGTERM');
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(running.process.exitCode).toBe(0);
+		const codes = await Promise.all(watchers.map((c) => c.closed));
+		expect(codes.every((c) => c.code === 1001)).toBe(true);
+	});
 });

@@ -133,6 +133,29 @@ describe('the sync hub', () => {
 		expect((await client.closed).code).toBe(4401);
 	});
 
+	it('folds the log into a snapshot when the last client leaves, and serves it back', async () => {
+		const board = fixtures.createBoard({
+			centrale: 'igretec',
+			visibility: 'members',
+			members: ['mons']
+		});
+		const writer = connect(board.docName, cookies['referent@mons.demo']);
+		await writer.synced;
+		for (let i = 0; i < 30; i++) writer.doc.getArray('items').push([`besoin ${i}`]);
+		await eventually(() => fixtures.loggedUpdates(board.docName) >= 30, 5000, 'the log');
+		writer.provider.destroy();
+		await eventually(() => fixtures.loggedUpdates(board.docName) === 0, 5000, 'compaction');
+		const head = fixtures.sqlite
+			.prepare('select snapshot, snapshot_seq as seq from documents where name = ?')
+			.get(board.docName) as { snapshot: Buffer | null; seq: number };
+		expect(head.snapshot?.byteLength).toBeGreaterThan(0);
+		expect(head.seq).toBeGreaterThan(0);
+		const reader = connect(board.docName, cookies['referent@mons.demo']);
+		await reader.synced;
+		expect(reader.doc.getArray('items').length).toBe(30);
+		expect(reader.doc.getArray('items').get(29)).toBe('besoin 29');
+	});
+
 	it('relays presence, but only for the connection’s own client id', async () => {
 		const watcher = connect(membersBoard.docName, cookies['referent@mons.demo']);
 		await watcher.synced;

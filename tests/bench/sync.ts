@@ -1,0 +1,191 @@
+/**
+ * `npm run bench:sync` (after `vite build`): the sync hub under load, against @y/websocket-server
+ * 0.1.1 under the same load in the same run; then memory after 1,000 boards, and a reconnect storm.
+ */
+import { FixtureDb } from '../support/db';
+import { Client } from '../support/http';
+import { startServer, type TestServer } from '../support/server';
+import { connectYjs, type YjsClient } from '../support/yjs-client';
+import { connectAll, runLoad, type LoadOptions, type LoadResult } from './sync-load';
+import { inspect, processMeter, startReferenceServer } from './sync-support';
+
+const BOARDS = 20;
+const CLIENTS = 200;
+const LOAD: Omit<LoadOptions, 'cookie'> = {
+	clientsPerBoard: CLIENTS / BOARDS,
+	updatesPerSecond: 20,
+	warmupMs: 3000,
+	measureMs: 10_000
+};
+process.setMaxListeners(0); // every y-websocket provider listens for process exit
+
+const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+async function memberCookie(server: TestServer) {
+	return (await new Client(server.url).login('referent@charleroi.demo')).cookieHeader;
+}
+
+function boardsOn(server: TestServer, count: number): string[] {
+	const db = new FixtureDb(server.dataDir);
+	const names = Array.from(
+		{ length: count },
+		() =>
+			db.createBoard({ centrale: 'igretec', visibility: 'members', members: ['charleroi'] }).docName
+	);
+	db.close();
+	return names;
+}
+
+async function measure(pid: number, run: () => Promise<LoadResult>) {
+	const meter = processMeter(pid);
+	meter.start();
+	const result = await run();
+	return { ...result, ...meter.stop() };
+}
+
+async function loadOurs() {
+	const ours = await startServer({ env: { SYNC_IDLE_MS: '1000' } });
+	const cookie = await memberCookie(ours);
+	const names = boardsOn(ours, BOARDS);
+	const result = await measure(ours.process.pid!, () =>
+		runLoad(ours.url, names, { ...LOAD, cookie })
+	);
+	await ours.stop();
+	return result;
+}
+
+async function loadReference() {
+	const reference = await startReferenceServer();
+	const names = Array.from({ length: BOARDS }, (_, i) => `board:${i + 1}`);
+	const result = await measure(reference.process.pid!, () => runLoad(reference.url, names, LOAD));
+	reference.process.kill('SIGTERM');
+	return result;
+}
+
+type Measured = Awaited<ReturnType<typeof loadOurs>>;
+
+/** Merges runs: counts and rates add up over the runs, latencies and resources are averaged. */
+function merge(runs: Measured[]): Measured {
+	const mean = (f: (r: Measured) => number) => runs.reduce((s, r) => s + f(r), 0) / runs.length;
+	return {
+		sent: runs.reduce((s, r) => s + r.sent, 0),
+		completed: runs.reduce((s, r) => s + r.completed, 0),
+		updatesPerSecond: mean((r) => r.updatesPerSecond),
+		deliveriesPerSecond: mean((r) => r.deliveriesPerSecond),
+		p50: mean((r) => r.p50),
+		p99: mean((r) => r.p99),
+		max: Math.max(...runs.map((r) => r.max)),
+		cpuPercent: mean((r) => r.cpuPercent),
+		peakRssMb: Math.max(...runs.map((r) => r.peakRssMb))
+	};
+}
+
+/** A-B-B-A order, so that whatever else the machine does weighs on both alike. */
+async function loadBoth() {
+	const hubRuns = [await loadOurs()];
+	const referenceRuns = [await loadReference(), await loadReference()];
+	hubRuns.push(await loadOurs());
+	for (const [i, [h, r]] of [
+		[hubRuns[0], referenceRuns[0]],
+		[hubRuns[1], referenceRuns[1]]
+	].entries()) {
+		console.log(
+			`round ${i + 1}: hub p99 ${fixed(h.p99, 1)} ms, ${fixed(h.updatesPerSecond)} upd/s; reference p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s`
+		);
+	}
+	return { hub: merge(hubRuns), baseline: merge(referenceRuns) };
+}
+
+function printLoad({ hub, baseline }: Awaited<ReturnType<typeof loadBoth>>) {
+	const rows: [string, (r: typeof hub) => string][] = [
+		['updates sent (measured window)', (r) => String(r.sent)],
+		['updates fanned out to every receiver', (r) => String(r.completed)],
+		['updates/s sustained', (r) => fixed(r.updatesPerSecond)],
+		['deliveries/s', (r) => fixed(r.deliveriesPerSecond, 0)],
+		['fan-out latency p50 (ms)', (r) => fixed(r.p50, 2)],
+		['fan-out latency p99 (ms)', (r) => fixed(r.p99, 2)],
+		['fan-out latency max (ms)', (r) => fixed(r.max, 2)],
+		['server CPU (% of one core)', (r) => fixed(r.cpuPercent)],
+		['server peak RSS (MB)', (r) => fixed(r.peakRssMb)]
+	];
+	console.log(
+		`\nLoad: ${CLIENTS} clients over ${BOARDS} boards, one writer per board at ${LOAD.updatesPerSecond} updates/s`
+	);
+	console.log('| | Centrale hub (auth + write-before-relay) | @y/websocket-server 0.1.1 |');
+	console.log('|---|---|---|');
+	for (const [label, value] of rows)
+		console.log(`| ${label} | ${value(hub)} | ${value(baseline)} |`);
+	console.log(`p99 ratio (hub / reference): ${fixed(hub.p99 / baseline.p99, 2)}`);
+	console.log(
+		`throughput ratio (hub / reference): ${fixed(hub.updatesPerSecond / baseline.updatesPerSecond, 3)}`
+	);
+}
+
+async function memoryAndStorm() {
+	const server = await startServer({
+		env: { SYNC_IDLE_MS: '500', NODE_OPTIONS: '--inspect=127.0.0.1:0' }
+	});
+	const cookie = await memberCookie(server);
+	const names = boardsOn(server, 1000);
+	const inspector = await inspect(server.output);
+	const before = await inspector.memoryAfterGc();
+	const opened: YjsClient[] = [];
+	for (let i = 0; i < names.length; i += 100) {
+		const batch = names.slice(i, i + 100).map((name) => connectYjs(server.url, name, { cookie }));
+		await Promise.all(batch.map((c) => c.synced));
+		batch.forEach((c, j) => c.doc.getMap('cards').set('besoin', `Besoin ${i + j}`));
+		opened.push(...batch);
+	}
+	const open = await inspector.memoryAfterGc();
+	opened.forEach((c) => c.destroy());
+	await new Promise((r) => setTimeout(r, 3000)); // unload after SYNC_IDLE_MS, then settle
+	const after = await inspector.memoryAfterGc();
+	inspector.close();
+	console.log(
+		'\nMemory: 1,000 boards opened (one client each, one edit each), then every client closed'
+	);
+	console.log('| | heap used after GC (MB) | RSS (MB) |\n|---|---|---|');
+	console.log(`| baseline | ${fixed(before.heapMb)} | ${fixed(before.rssMb)} |`);
+	console.log(`| 1,000 boards open | ${fixed(open.heapMb)} | ${fixed(open.rssMb)} |`);
+	console.log(`| all closed and unloaded | ${fixed(after.heapMb)} | ${fixed(after.rssMb)} |`);
+	console.log(`heap after / baseline: ${fixed((after.heapMb / before.heapMb) * 100 - 100)} %`);
+	await storm(server, cookie, names.slice(0, BOARDS));
+}
+
+async function storm(server: TestServer, cookie: string, names: string[]) {
+	const boards = await connectAll(server.url, names, CLIENTS / BOARDS, cookie);
+	const clients = boards.flat();
+	boards.forEach((board, b) => board[0].doc.getMap('cards').set('avant', `tableau ${b}`));
+	await new Promise((r) => setTimeout(r, 500));
+	const resynced = new Set<YjsClient>();
+	let stopped = false;
+	for (const client of clients) {
+		client.provider.on('sync', (synced: boolean) => stopped && synced && resynced.add(client));
+	}
+	const killedAt = performance.now();
+	stopped = true;
+	await server.stop();
+	const stoppedAt = performance.now();
+	const restarted = await server.restart();
+	const readyAt = performance.now();
+	while (resynced.size < clients.length && performance.now() - readyAt < 30_000) {
+		await new Promise((r) => setTimeout(r, 10));
+	}
+	const doneAt = performance.now();
+	const intact = boards.every((board, b) =>
+		board.every((c) => c.doc.getMap('cards').get('avant') === `tableau ${b}`)
+	);
+	console.log(
+		`\nReconnect storm: ${clients.length} clients over ${names.length} boards, server restarted (SIGTERM)`
+	);
+	console.log(`re-synced: ${resynced.size}/${clients.length}, content intact: ${intact}`);
+	console.log(
+		`from new process ready: ${fixed((doneAt - readyAt) / 1000, 2)} s; from SIGTERM: ${fixed((doneAt - killedAt) / 1000, 2)} s (shutdown ${fixed((stoppedAt - killedAt) / 1000, 2)} s, boot ${fixed((readyAt - stoppedAt) / 1000, 2)} s)`
+	);
+	clients.forEach((c) => c.destroy());
+	await restarted.stop();
+}
+
+printLoad(await loadBoth());
+await memoryAndStorm();
+process.exit(0);
