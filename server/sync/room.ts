@@ -5,8 +5,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { notifyDocumentChanged } from '../../src/lib/server/collab/changes';
-import { appendUpdate } from '../../src/lib/server/collab/store';
-import { compactYDoc, loadYDoc } from '../../src/lib/server/collab/yjs-documents';
+import { appendUpdate, countUpdates } from '../../src/lib/server/collab/store';
+import { compactFromStore, compactYDoc, loadYDoc } from '../../src/lib/server/collab/yjs-documents';
 import { log } from '../../src/lib/server/log';
 import { CHANGE_DEBOUNCE_MS, CHANGE_MAX_WAIT_MS, CLOSE, COMPACT_AFTER_UPDATES } from './limits';
 import { awarenessMessage, syncStep1Message, updateMessage } from './protocol';
@@ -27,6 +27,7 @@ export class Room {
 	readonly peers = new Set<Peer>();
 	private lastSeq: number;
 	private pendingUpdates: number;
+	private snapshotSeq: number;
 	private compactQueued = false;
 	private changedFirstAt = 0;
 	private changedLastAt = 0;
@@ -43,6 +44,7 @@ export class Room {
 		this.doc = loaded.doc;
 		this.lastSeq = loaded.lastSeq;
 		this.pendingUpdates = loaded.pendingUpdates;
+		this.snapshotSeq = loaded.snapshotSeq;
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the hub itself is not a participant
 		this.doc.on('update', this.onUpdate);
@@ -117,12 +119,26 @@ export class Room {
 		});
 	}
 
-	/** Folds the log into a snapshot of the live doc, which holds every update up to lastSeq. */
-	compact() {
+	/**
+	 * Folds the log into a snapshot of the live doc, which holds every update up to lastSeq: the
+	 * hub appends each one before anything else happens. If something else appended to the log
+	 * meanwhile (the count says so), the snapshot is rebuilt from the store instead, and what the
+	 * live doc lacked is applied to it (and so logged again and relayed) while people are on it.
+	 */
+	compact(live = true) {
 		if (this.broken || this.pendingUpdates === 0) return;
 		try {
-			compactYDoc(this.name, this.doc, this.lastSeq);
+			if (countUpdates(this.name, this.snapshotSeq, this.lastSeq) === this.pendingUpdates) {
+				compactYDoc(this.name, this.doc, this.lastSeq);
+				this.snapshotSeq = this.lastSeq;
+				this.pendingUpdates = 0;
+				return;
+			}
+			const folded = compactFromStore(this.name);
+			if (!folded) return;
+			this.snapshotSeq = folded.seq;
 			this.pendingUpdates = 0;
+			if (live) Y.applyUpdate(this.doc, folded.snapshot, null);
 		} catch (err) {
 			log().error({ err, doc: this.name }, 'sync: compaction failed (the log is intact)');
 		}
@@ -158,7 +174,7 @@ export class Room {
 			this.changeTimer = null;
 			if (!this.broken) notifyDocumentChanged(this.kind, this.name, this.doc);
 		}
-		this.compact();
+		this.compact(false);
 		this.doc.off('update', this.onUpdate);
 		this.awareness.destroy();
 		this.doc.destroy();

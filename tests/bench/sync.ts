@@ -54,10 +54,10 @@ async function loadOurs() {
 	return result;
 }
 
-async function loadReference() {
+async function loadReference(load = LOAD) {
 	const reference = await startReferenceServer();
 	const names = Array.from({ length: BOARDS }, (_, i) => `board:${i + 1}`);
-	const result = await measure(reference.process.pid!, () => runLoad(reference.url, names, LOAD));
+	const result = await measure(reference.process.pid!, () => runLoad(reference.url, names, load));
 	reference.process.kill('SIGTERM');
 	return result;
 }
@@ -82,6 +82,8 @@ function merge(runs: Measured[]): Measured {
 
 /** A-B-B-A order, so that whatever else the machine does weighs on both alike. */
 async function loadBoth() {
+	// a discarded run first: the clients' own code (Yjs in this process) must be warm for both
+	await loadReference({ ...LOAD, warmupMs: 1000, measureMs: 3000 });
 	const hubRuns = [await loadOurs()];
 	const referenceRuns = [await loadReference(), await loadReference()];
 	hubRuns.push(await loadOurs());

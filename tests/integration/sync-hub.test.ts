@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
@@ -154,6 +155,36 @@ describe('the sync hub', () => {
 		await reader.synced;
 		expect(reader.doc.getArray('items').length).toBe(30);
 		expect(reader.doc.getArray('items').get(29)).toBe('besoin 29');
+	});
+
+	it('never loses an update something else appended to a live document’s log', async () => {
+		const board = fixtures.createBoard({
+			centrale: 'igretec',
+			visibility: 'members',
+			members: ['mons']
+		});
+		const writer = connect(board.docName, cookies['referent@mons.demo']);
+		await writer.synced;
+		writer.doc.getMap('cards').set('a', 'client');
+		await eventually(() => fixtures.loggedUpdates(board.docName) === 1, 5000, 'first update');
+		const other = new Y.Doc();
+		other.getMap('cards').set('serveur', 'écrit à côté');
+		fixtures.sqlite
+			.prepare(
+				'insert into document_updates (doc_name, "update", user_id, at) values (?, ?, null, ?)'
+			)
+			.run(board.docName, Buffer.from(Y.encodeStateAsUpdate(other)), Date.now());
+		writer.doc.getMap('cards').set('b', 'client');
+		await eventually(() => fixtures.loggedUpdates(board.docName) === 3, 5000, 'second update');
+		writer.provider.destroy();
+		await eventually(() => fixtures.loggedUpdates(board.docName) === 0, 5000, 'compaction');
+		const reader = connect(board.docName, cookies['referent@mons.demo']);
+		await reader.synced;
+		expect(reader.doc.getMap('cards').toJSON()).toEqual({
+			a: 'client',
+			serveur: 'écrit à côté',
+			b: 'client'
+		});
 	});
 
 	it('relays presence, but only for the connection’s own client id', async () => {

@@ -18,6 +18,8 @@ export interface StoredDocument {
 	lastSeq: number;
 	/** how many logged updates follow the snapshot */
 	pendingUpdates: number;
+	/** sequence number up to which the snapshot holds the updates */
+	snapshotSeq: number;
 }
 
 type Statements = ReturnType<typeof prepare>;
@@ -41,7 +43,9 @@ function prepare(sqlite: Database.Database) {
 			'update documents set snapshot = ?, snapshot_seq = ?, updated_at = ? where name = ?'
 		),
 		fold: sqlite.prepare('delete from document_updates where doc_name = ? and seq <= ?'),
-		touch: sqlite.prepare('update documents set updated_at = ? where name = ?')
+		count: sqlite.prepare(
+			'select count(*) as n from document_updates where doc_name = ? and seq > ? and seq <= ?'
+		)
 	};
 }
 
@@ -95,8 +99,14 @@ export function loadDocument(name: string): StoredDocument | null {
 		kind: head.kind,
 		parts,
 		lastSeq: rows.length ? rows[rows.length - 1].seq : head.seq,
-		pendingUpdates: rows.length
+		pendingUpdates: rows.length,
+		snapshotSeq: head.seq
 	};
+}
+
+/** How many updates the log holds in (afterSeq, uptoSeq]. */
+export function countUpdates(name: string, afterSeq: number, uptoSeq: number): number {
+	return (statements().count.get(name, afterSeq, uptoSeq) as { n: number }).n;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface LoadedYDoc {
 	lastSeq: number;
 	/** logged updates not yet folded into the snapshot */
 	pendingUpdates: number;
+	/** sequence number the snapshot holds updates up to */
+	snapshotSeq: number;
 }
 
 /** The document as stored (created empty when it has no row yet). */
@@ -23,7 +25,8 @@ export function loadYDoc(name: string): LoadedYDoc {
 	// gc stays on: deleted content is dropped from snapshots as Yjs normally does
 	const doc = new Y.Doc();
 	if (stored.parts.length) Y.applyUpdate(doc, Y.mergeUpdates(stored.parts));
-	return { doc, lastSeq: stored.lastSeq, pendingUpdates: stored.pendingUpdates };
+	const { lastSeq, pendingUpdates, snapshotSeq } = stored;
+	return { doc, lastSeq, pendingUpdates, snapshotSeq };
 }
 
 /**
@@ -32,6 +35,21 @@ export function loadYDoc(name: string): LoadedYDoc {
  */
 export function compactYDoc(name: string, doc: Y.Doc, uptoSeq: number) {
 	compactDocument(name, Y.encodeStateAsUpdate(doc), uptoSeq);
+}
+
+/**
+ * Folds everything stored into a new snapshot, rebuilt from the store rather than from a live doc
+ * (for when something else appended to the log); returns the snapshot and the seq it holds.
+ */
+export function compactFromStore(name: string): { snapshot: Uint8Array; seq: number } | null {
+	const stored = loadDocument(name);
+	if (!stored) return null;
+	const doc = new Y.Doc();
+	Y.applyUpdate(doc, Y.mergeUpdates(stored.parts));
+	const snapshot = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	compactDocument(name, snapshot, stored.lastSeq);
+	return { snapshot, seq: stored.lastSeq };
 }
 
 /** Reads a stored document into a fresh Y.Doc without keeping it (projections, rebuilds). */
