@@ -1,0 +1,144 @@
+import type { Browser, Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, test } from './fixtures';
+
+async function loggedIn(browser: Browser, baseURL: string, email: string) {
+	const context = await browser.newContext({ baseURL, locale: 'fr-BE' });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('Adresse e-mail').fill(email);
+	await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+	return { context, page };
+}
+
+async function openCard(page: Page, title: string) {
+	await page.goto('/groupes/1/tableau');
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	await page.getByRole('button', { name: new RegExp(title) }).click();
+	const editor = page.getByRole('textbox', { name: 'Description' });
+	await expect(editor).toBeVisible();
+	return editor;
+}
+
+test('two people co-edit a card live, and an offline edit arrives on reconnect', async ({
+	browser,
+	server
+}) => {
+	test.setTimeout(120_000); // two logins, two live editors, an offline round trip
+	const karim = await loggedIn(browser, server.url, 'referent@charleroi.demo');
+	const marc = await loggedIn(browser, server.url, 'referent@mons.demo');
+	const karimEditor = await openCard(karim.page, 'Prise de rendez-vous en ligne');
+	const marcEditor = await openCard(marc.page, 'Prise de rendez-vous en ligne');
+
+	// presence: each sees the other, and which card they edit
+	await expect(marc.page.getByText('Karim Benali', { exact: false }).first()).toBeVisible();
+	await expect(karim.page.locator('.presence')).toContainText('Marc Delvaux');
+	await expect(karim.page.locator('.presence')).toContainText(
+		'modifie « Prise de rendez-vous en ligne »'
+	);
+
+	await karimEditor.click();
+	await karim.page.keyboard.press('End');
+	await karim.page.keyboard.type(' Rappel la veille.');
+	await expect(marcEditor).toContainText('Rappel la veille.', { timeout: 1000 });
+
+	await marcEditor.click();
+	await marc.page.keyboard.press('Control+End');
+	await marc.page.keyboard.type(' Mons veut aussi un écran d’accueil.');
+	await expect(karimEditor).toContainText('Mons veut aussi un écran d’accueil.', { timeout: 1000 });
+
+	// Karim loses the network, keeps editing, comes back
+	await karim.context.setOffline(true);
+	await expect(karim.page.locator('[data-status="offline"]')).toContainText('Hors ligne');
+	await karimEditor.click();
+	await karim.page.keyboard.press('Control+End');
+	await karim.page.keyboard.type(' Écrit hors ligne.');
+	await karim.page.getByLabel('Titre').fill('Prise de rendez-vous en ligne et rappels');
+	await marc.page.waitForTimeout(500);
+	await expect(marcEditor).not.toContainText('Écrit hors ligne.');
+
+	await karim.context.setOffline(false);
+	await expect(karim.page.locator('[data-status="online"]')).toBeVisible();
+	await expect(marcEditor).toContainText('Écrit hors ligne.', { timeout: 5000 });
+	await expect(marc.page.getByLabel('Titre')).toHaveValue(
+		'Prise de rendez-vous en ligne et rappels'
+	);
+
+	// undo only undoes Karim's own change (the title), never Marc's text
+	await karim.page.getByRole('button', { name: 'Annuler', exact: true }).click();
+	await expect(marc.page.getByLabel('Titre')).toHaveValue('Prise de rendez-vous en ligne');
+	await expect(marcEditor).toContainText('Mons veut aussi un écran d’accueil.');
+
+	await karim.context.close();
+	await marc.context.close();
+});
+
+test('a reader outside the group sees the board read-only', async ({ page, loginAs }) => {
+	await loginAs('agent@tournai.demo');
+	await page.goto('/groupes/1/tableau');
+	await expect(page.getByText('Vous consultez ce tableau en lecture seule')).toBeVisible();
+	await page.getByRole('button', { name: /Guichet en ligne avec paiement/ }).click();
+	await expect(page.getByRole('textbox', { name: 'Description' })).toHaveAttribute(
+		'contenteditable',
+		'false'
+	);
+	await expect(page.getByRole('button', { name: /Ajouter un besoin/ })).toHaveCount(0);
+});
+
+test('a referent spreads the commune’s points', async ({ page, loginAs }) => {
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/groupes/1/priorites');
+	await page.getByLabel('Points pour « Guichet en ligne avec paiement »').fill('60');
+	await page.getByLabel('Points pour « Prise de rendez-vous en ligne »').fill('50');
+	await expect(page.getByText('Trop de points : retirez-en 10')).toBeVisible();
+	await page.getByRole('button', { name: 'Enregistrer ma répartition' }).click();
+	await expect(page.getByRole('alert')).toContainText('Vous avez réparti 110 points');
+
+	await page.getByLabel('Points pour « Prise de rendez-vous en ligne »').fill('40');
+	await page.getByLabel('Quantité estimée pour « Guichet en ligne avec paiement »').fill('1');
+	await page.getByRole('button', { name: 'Enregistrer ma répartition' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'enregistrée' })).toContainText(
+		'100 points sur 100'
+	);
+	await page.reload();
+	await expect(page.getByLabel('Points pour « Guichet en ligne avec paiement »')).toHaveValue('60');
+});
+
+test('the list view of a board is accessible', async ({ page, loginAs, expectAccessible }) => {
+	await loginAs('referent@mons.demo');
+	await page.goto('/groupes/1/liste');
+	await expect(page.getByRole('table')).toBeVisible();
+	await expect(
+		page.getByRole('rowheader', { name: /Guichet en ligne avec paiement/ })
+	).toBeVisible();
+	await expectAccessible();
+	await page.goto('/groupes/1/tableau');
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	await expectAccessible();
+	await page.goto('/groupes/1/priorites');
+	await expectAccessible();
+});
+
+test('a board opened once opens again without network', async ({ page, context, loginAs }) => {
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/groupes/1/tableau');
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	// the page goes through the service worker once it controls the page
+	await page.reload();
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.locator('[data-status="offline"]')).toContainText('Hors ligne');
+	await expect(page.getByRole('button', { name: /Guichet en ligne avec paiement/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Ajouter un besoin dans « À trier »' }).click();
+	await page.getByLabel('Titre').fill('Besoin noté sans réseau');
+	await context.setOffline(false);
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	// the edit made offline reaches the server (and its projection, the list view)
+	await expect
+		.poll(async () => (await page.request.get('/groupes/1/liste')).text(), { timeout: 10_000 })
+		.toContain('Besoin noté sans réseau');
+});
