@@ -5,13 +5,13 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { ensureBuild } from '../../server/build-check';
+import { ensureBuild, serverEntry } from '../../scripts/build.js';
 import { freePort, ROOT, tempDataDir } from '../support/server';
 
 async function coldStart(dataDir: string) {
 	const port = await freePort();
 	const started = performance.now();
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+	const child = spawn(process.execPath, [serverEntry(ROOT)], {
 		cwd: ROOT,
 		env: {
 			...process.env,
@@ -51,7 +51,7 @@ async function load(url: string, path: string) {
 	};
 }
 
-ensureBuild(ROOT);
+await ensureBuild();
 const dataDir = tempDataDir('centrale-bench-');
 const fresh = await coldStart(dataDir);
 fresh.stop();
@@ -74,7 +74,7 @@ const pages = [
 server.stop();
 
 const sorted = [...runs].sort((a, b) => a - b);
-console.log('\nCold start to healthy /healthz (built app, tsx server):');
+console.log('\nCold start to healthy /healthz (built app, compiled server entry):');
 console.log(
 	`  first start on an empty DATA_DIR (migrations + reference + demo data): ${fresh.ms.toFixed(0)} ms`
 );
