@@ -27,6 +27,7 @@ export function serverEntry(root = ROOT) {
 	return path.join(buildDir(root), 'centrale-server.js'); // build/server/ belongs to SvelteKit
 }
 
+/** @param {string} target @returns {number} */
 function newestMtime(target) {
 	if (!fs.existsSync(target)) return 0;
 	const stat = fs.statSync(target);
