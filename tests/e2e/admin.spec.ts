@@ -29,7 +29,7 @@ test('an admin changes a role and reads the outbox; every admin page is accessib
 	await page.getByRole('link', { name: 'Courriels envoyés' }).click();
 	await expectAccessible();
 	await page.getByRole('link', { name: "Journal d'audit" }).click();
-	await expect(page.getByRole('cell', { name: 'user.roleChanged' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Rôle modifié user.roleChanged' })).toBeVisible();
 	await expectAccessible();
 });
 
