@@ -37,7 +37,7 @@ export type CalendarDate = string;
 /** The facts the lifecycle rules need about a contract, whatever its storage. */
 export interface LifecycleSnapshot {
 	status: ContractStatus;
-	lots: { id: number; supplierId: number | null; endDate: CalendarDate | null }[];
+	lots: readonly { id: number; supplierId: number | null; endDate: CalendarDate | null }[];
 	/** Planned end of the contract. */
 	endDate: CalendarDate | null;
 	/** End including every possible extension (OCDS `maxExtentDate`). */
