@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isCalendarDate } from '$lib/domain/catalogue/dates';
+import {
+	addDays,
+	brusselsDateTime,
+	daysBetween,
+	isCalendarDate
+} from '$lib/domain/catalogue/dates';
 
 describe('calendar dates', () => {
 	it.each([
@@ -49,5 +54,39 @@ describe('calendar dates', () => {
 				expect(later > date).toBe(days > 0);
 			})
 		);
+	});
+});
+
+describe('brusselsDateTime', () => {
+	it.each([
+		['2026-01-15', '00:00:00', '2026-01-15T00:00:00+01:00'],
+		['2026-07-15', '23:59:59', '2026-07-15T23:59:59+02:00'],
+		// summer time starts on Sunday 29 March 2026 at 02:00 local
+		['2026-03-28', '23:59:59', '2026-03-28T23:59:59+01:00'],
+		['2026-03-29', '00:00:00', '2026-03-29T00:00:00+01:00'],
+		['2026-03-29', '23:59:59', '2026-03-29T23:59:59+02:00'],
+		['2026-03-30', '00:00:00', '2026-03-30T00:00:00+02:00'],
+		// and ends on Sunday 25 October 2026 at 03:00 local
+		['2026-10-25', '00:00:00', '2026-10-25T00:00:00+02:00'],
+		['2026-10-25', '23:59:59', '2026-10-25T23:59:59+01:00'],
+		['2026-10-24', '23:59:59', '2026-10-24T23:59:59+02:00'],
+		['2027-03-28', '23:59:59', '2027-03-28T23:59:59+02:00']
+	] as const)('%s at %s is %s', (date, time, expected) => {
+		expect(brusselsDateTime(date, time)).toBe(expected);
+	});
+
+	it('agrees with the time zone database for every day of several years', () => {
+		const wallClock = (iso: string) =>
+			new Intl.DateTimeFormat('en-GB', {
+				timeZone: 'Europe/Brussels',
+				hour: '2-digit',
+				minute: '2-digit',
+				second: '2-digit',
+				hourCycle: 'h23'
+			}).format(new Date(iso));
+		for (let day = '2024-01-01'; day < '2031-01-01'; day = addDays(day, 1)) {
+			expect(wallClock(brusselsDateTime(day, '00:00:00'))).toBe('00:00:00');
+			expect(wallClock(brusselsDateTime(day, '23:59:59'))).toBe('23:59:59');
+		}
 	});
 });

@@ -31,3 +31,27 @@ export function daysBetween(from: string, to: string): number {
 	};
 	return Math.round((utc(to) - utc(from)) / DAY_MS);
 }
+
+/** Day of the month of the last Sunday of `month` (1–12) in `year`. */
+function lastSunday(year: number, month: number): number {
+	const last = new Date(Date.UTC(year, month, 0));
+	return last.getUTCDate() - last.getUTCDay();
+}
+
+/**
+ * The calendar day at a Brussels wall-clock time as an ISO 8601 date-time with its offset:
+ * '+02:00' in summer time, '+01:00' otherwise. EU rule (Directive 2000/84/EC): summer time from
+ * the last Sunday of March to the last Sunday of October, switching at 01:00 UTC, that is before
+ * 03:00 local; midnight and 23:59:59 are on the same side as the rest of their day's morning
+ * and evening respectively.
+ */
+export function brusselsDateTime(date: string, time: '00:00:00' | '23:59:59'): string {
+	if (!isCalendarDate(date)) throw new RangeError(`Date invalide : ${date}`);
+	const [year, month, day] = date.split('-').map(Number);
+	const start = lastSunday(year, 3);
+	const end = lastSunday(year, 10);
+	const morning = time === '00:00:00';
+	const afterStart = month > 3 || (month === 3 && (morning ? day > start : day >= start));
+	const beforeEnd = month < 10 || (month === 10 && (morning ? day <= end : day < end));
+	return `${date}T${time}${afterStart && beforeEnd ? '+02:00' : '+01:00'}`;
+}
