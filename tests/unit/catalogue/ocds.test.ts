@@ -224,7 +224,7 @@ describe('OCDS mapping', () => {
 
 	it('identifies the process and the release', () => {
 		expect(release.ocid).toBe('ocds-test01-IDEA-2026-004');
-		expect(release.id).toBe(`ocds-test01-IDEA-2026-004-${Date.UTC(2026, 9, 1, 8, 30)}`);
+		expect(release.id).toBe(`ocds-test01-IDEA-2026-004-active-${Date.UTC(2026, 9, 1, 8, 30)}`);
 		expect(release.date).toBe('2026-10-01T08:30:00.000Z');
 		expect(release.initiationType).toBe('tender');
 		expect(release.language).toBe('fr');

@@ -60,7 +60,8 @@ export function toOcdsRelease(input: OcdsContractInput, opts: OcdsReleaseOptions
 	const awardedLots = awarded ? input.lots.filter((lot) => lot.supplier !== null) : [];
 	return compact({
 		ocid,
-		id: `${ocid}-${input.updatedAt}`,
+		// the shown status is part of the id: an expired contract changes release without being edited
+		id: `${ocid}-${input.status}-${input.updatedAt}`,
 		date: new Date(input.updatedAt).toISOString(),
 		tag: [TAG[input.status]],
 		initiationType: 'tender' as const,
