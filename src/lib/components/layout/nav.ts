@@ -8,6 +8,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
 	{ href: '/', label: 'Accueil' },
+	{ href: '/catalogue', label: 'Catalogue' },
+	{ href: '/mes-marches', label: 'Mes marchés', members: true },
 	{ href: '/annuaire', label: 'Annuaire' }
 ];
 

@@ -5,3 +5,4 @@
  */
 export * from './tables/core';
 export * from './tables/boards';
+export * from './tables/catalogue';

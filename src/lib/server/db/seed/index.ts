@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { appMeta } from '../schema';
+import { seedDemoCatalogue } from './catalogue';
 import { seedDemoAccounts } from './demo';
 import { seedReference } from './reference';
 
@@ -11,7 +12,7 @@ export type DemoSeeder = (db: Db) => Promise<void> | void;
  * Demo content of each area (catalogue, boards…), run in this order after the accounts.
  * Each area adds its seeder here.
  */
-const DEMO_SEEDERS: DemoSeeder[] = [seedDemoAccounts];
+const DEMO_SEEDERS: DemoSeeder[] = [seedDemoAccounts, seedDemoCatalogue];
 
 export interface SeedOutcome {
 	demoSeeded: boolean;
