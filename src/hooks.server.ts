@@ -1,7 +1,18 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { config } from '$lib/server/config';
+import { getDb } from '$lib/server/db/client';
+import { seedDatabase } from '$lib/server/db/seed/index';
 import { log } from '$lib/server/log';
+
+/**
+ * server/index.ts migrates and seeds before serving; `vite dev` has no such step, so the app
+ * does it here too (idempotent: reference data once, demo data once).
+ */
+export const init: ServerInit = async () => {
+	await seedDatabase(getDb(), { demo: config().demo });
+};
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'x-content-type-options': 'nosniff',

@@ -50,16 +50,22 @@ export class Client {
 		});
 	}
 
-	/** POSTs a form as `use:enhance` does: the answer is JSON ({ type, status, data }) */
+	/**
+	 * POSTs a form as `use:enhance` does. The answer is JSON ({ type, status, data }); `status` is
+	 * the action's own (a `fail(400)` travels inside a 200 response).
+	 */
 	async action(path: string, fields: Record<string, string | string[]>) {
 		const res = await this.post(path, fields, {
 			'x-sveltekit-action': 'true',
 			accept: 'application/json'
 		});
-		return {
-			status: res.status,
-			body: (await res.json()) as { type: string; status: number; data?: string; location?: string }
+		const body = (await res.json()) as {
+			type: string;
+			status?: number;
+			data?: string;
+			location?: string;
 		};
+		return { status: body.status ?? res.status, body };
 	}
 
 	async login(email: string, password = 'centrale-demo') {

@@ -53,7 +53,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 	}
 	const dataDir = options.dataDir ?? tempDataDir();
 	const port = options.port ?? (await freePort());
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+	// the compiled entry when `npm run build` made it (what production runs), else the sources
+	const compiled = path.join(BUILD_DIR, 'centrale-server.js');
+	const entry = fs.existsSync(compiled) ? [compiled] : ['--import', 'tsx', 'server/index.ts'];
+	const child = spawn(process.execPath, entry, {
 		cwd: ROOT,
 		env: {
 			...process.env,

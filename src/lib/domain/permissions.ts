@@ -42,6 +42,13 @@ const runsBoard = (user: Actor, b: BoardRef) =>
 const memberOfBoard = (user: Actor, b: BoardRef) =>
 	b.memberOrganisationIds.includes(user.organisationId);
 
+/** A contract as a permission check needs to see it: who leads it. */
+export interface ContractRef {
+	centraleId: number;
+	/** true when the lead centrale is one of the intercommunales running the portal */
+	ledByIntercommunale: boolean;
+}
+
 export type Permission =
 	| { action: 'organisation.viewMembers'; resource: { organisationId: number } }
 	| { action: 'organisation.manage'; resource?: undefined }
@@ -56,7 +63,21 @@ export type Permission =
 	| { action: 'group.requestJoin'; resource: GroupRef }
 	| { action: 'group.vote'; resource: GroupRef }
 	| { action: 'board.view'; resource: BoardRef }
-	| { action: 'board.edit'; resource: BoardRef };
+	| { action: 'board.edit'; resource: BoardRef }
+	// catalogue: `isMember` says whether the user's own organisation has joined the centrale
+	| { action: 'catalogue.viewPrices'; resource: { isMember: boolean } }
+	| { action: 'catalogue.viewMembersDocuments'; resource: { isMember: boolean } }
+	// commitments of a commune: `organisationId` is the commune acted for
+	| { action: 'contract.declareInterest'; resource: { organisationId: number } }
+	| { action: 'contract.adhere'; resource: { organisationId: number } }
+	| { action: 'adhesion.withdraw'; resource: { organisationId: number } }
+	| { action: 'order.submit'; resource: { organisationId: number } }
+	| { action: 'commune.viewPurchases'; resource: { organisationId: number } }
+	| { action: 'contract.create'; resource?: undefined }
+	| { action: 'contract.edit'; resource: ContractRef }
+	| { action: 'contract.transition'; resource: ContractRef }
+	| { action: 'contract.relaunch'; resource: ContractRef }
+	| { action: 'order.decide'; resource: ContractRef };
 
 export type Action = Permission['action'];
 type ResourceOf<A extends Action> = Extract<Permission, { action: A }>['resource'];
@@ -67,6 +88,16 @@ const isAdmin = (user: Actor) => user.role === 'admin';
 const isBuyer = (user: Actor) => user.role === 'buyer';
 const sameOrganisation = (user: Actor, organisationId: number) =>
 	user.organisationId === organisationId;
+
+/** only a commune's referent commits it, and only for their own commune */
+const commitsFor = (user: Actor, r: { organisationId: number }) =>
+	user.role === 'referent' && sameOrganisation(user, r.organisationId);
+/** buyers of the lead intercommunale; any buyer for contracts of other centrales */
+const managesContract = (user: Actor, r: ContractRef) =>
+	isAdmin(user) ||
+	(isBuyer(user) && (!r.ledByIntercommunale || sameOrganisation(user, r.centraleId)));
+const seesMembersContent = (user: Actor, r: { isMember: boolean }) =>
+	isAdmin(user) || isBuyer(user) || r.isMember;
 
 const RULES: { [A in Action]: Rule<A> } = {
 	'organisation.viewMembers': (user, r) =>
@@ -117,7 +148,21 @@ const RULES: { [A in Action]: Rule<A> } = {
 		b.phase !== 'closed' &&
 		(runsBoard(user, b) ||
 			(memberOfBoard(user, b) && (b.phase === 'collecting' || b.phase === 'prioritising'))),
-	'board.view': (user, b) => b.visibility === 'open' || runsBoard(user, b) || memberOfBoard(user, b)
+	'board.view': (user, b) =>
+		b.visibility === 'open' || runsBoard(user, b) || memberOfBoard(user, b),
+	'catalogue.viewPrices': seesMembersContent,
+	'catalogue.viewMembersDocuments': seesMembersContent,
+	'contract.declareInterest': commitsFor,
+	'contract.adhere': commitsFor,
+	'adhesion.withdraw': commitsFor,
+	'order.submit': commitsFor,
+	'commune.viewPurchases': (user, r) =>
+		isAdmin(user) || isBuyer(user) || sameOrganisation(user, r.organisationId),
+	'contract.create': (user) => isAdmin(user) || isBuyer(user),
+	'contract.edit': managesContract,
+	'contract.transition': managesContract,
+	'contract.relaunch': managesContract,
+	'order.decide': managesContract
 };
 
 /** true when `user` may perform `action` on `resource`; anonymous users may do none of these. */

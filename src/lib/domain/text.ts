@@ -22,5 +22,7 @@ export function matchesQuery(normalizedText: string, query: string): boolean {
 
 /** A URL-safe slug from a French name: "Fontaine-l'Evêque" → "fontaine-l-eveque". */
 export function slugify(value: string): string {
-	return normalizeForSearch(value).replace(/ /g, '-');
+	return normalizeForSearch(value)
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
 }

@@ -8,8 +8,10 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
 	{ href: '/', label: 'Accueil' },
-	{ href: '/annuaire', label: 'Annuaire' },
-	{ href: '/groupes', label: 'Groupes de travail', members: true }
+	{ href: '/catalogue', label: 'Catalogue' },
+	{ href: '/mes-marches', label: 'Mes marchés', members: true },
+	{ href: '/groupes', label: 'Groupes de travail', members: true },
+	{ href: '/annuaire', label: 'Annuaire' }
 ];
 
 /** true when `pathname` is the item's page or below it */

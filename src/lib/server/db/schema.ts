@@ -6,3 +6,4 @@
 export * from './tables/core';
 export * from './tables/boards';
 export * from './tables/documents';
+export * from './tables/catalogue';

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { appMeta } from '../schema';
 import { seedDemoBoards } from './boards';
+import { seedDemoCatalogue } from './catalogue';
 import { seedDemoAccounts } from './demo';
 import { seedReference } from './reference';
 
@@ -12,7 +13,7 @@ export type DemoSeeder = (db: Db) => Promise<void> | void;
  * Demo content of each area (catalogue, boards…), run in this order after the accounts.
  * Each area adds its seeder here.
  */
-const DEMO_SEEDERS: DemoSeeder[] = [seedDemoAccounts, seedDemoBoards];
+const DEMO_SEEDERS: DemoSeeder[] = [seedDemoAccounts, seedDemoCatalogue, seedDemoBoards];
 
 export interface SeedOutcome {
 	demoSeeded: boolean;

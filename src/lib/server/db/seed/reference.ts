@@ -4,6 +4,7 @@
  * the centrale, the other centrales whose marchés communes also use, and the platform itself.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { normalizeForSearch, slugify } from '../../../domain/text';
 import type { Db } from '../client';
 import { organisations, territories } from '../schema';
@@ -57,8 +58,12 @@ const OTHER_CENTRALES = [
 	}
 ];
 
+/** The CSV ships in the source tree; the process runs from the project root (also when bundled). */
 export function communesCsvPath() {
-	return new URL('./communes.csv', import.meta.url);
+	return path.resolve(
+		process.env.CENTRALE_ROOT || process.cwd(),
+		'src/lib/server/db/seed/communes.csv'
+	);
 }
 
 /** Inserts the reference organisations when they are missing; safe to run on every start. */

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { contracts } from './catalogue';
 import { organisations, users } from './core';
 
 export const GROUP_PHASES = ['collecting', 'prioritising', 'phasing', 'closed'] as const;
@@ -201,10 +202,7 @@ export const needs = sqliteTable(
 	]
 );
 
-/**
- * Which contract a need fed (« Créer un marché »). contract_id carries no foreign key: the
- * catalogue's contracts table lives on another branch until it lands.
- */
+/** Which contract a need fed (« Créer un marché »), and which needs a contract was born from. */
 export const needContractLinks = sqliteTable(
 	'need_contract_links',
 	{
@@ -212,13 +210,35 @@ export const needContractLinks = sqliteTable(
 		boardId: integer('board_id')
 			.notNull()
 			.references(() => boards.id, { onDelete: 'cascade' }),
-		contractId: integer('contract_id').notNull(),
+		contractId: integer('contract_id')
+			.notNull()
+			.references(() => contracts.id, { onDelete: 'cascade' }),
+		/** the need's title when the contract was created (the card may change afterwards) */
+		title: text('title').notNull(),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.cardId, t.contractId] }),
 		index('need_contract_links_contract_idx').on(t.contractId)
 	]
+);
+
+/** Requirements of a contract in preparation, copied from the needs it was born from. */
+export const contractRequirements = sqliteTable(
+	'contract_requirements',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		contractId: integer('contract_id')
+			.notNull()
+			.references(() => contracts.id, { onDelete: 'cascade' }),
+		/** the card (need) it came from, and the requirement's id inside that card */
+		cardId: text('card_id').notNull(),
+		sourceRequirementId: text('source_requirement_id').notNull(),
+		text: text('text').notNull(),
+		moscow: text('moscow', { enum: ['must', 'should', 'could', 'wont'] }).notNull(),
+		position: integer('position').notNull()
+	},
+	(t) => [index('contract_requirements_contract_idx').on(t.contractId, t.position)]
 );
 
 /** In-portal notifications (phase changes, new sessions, join requests). */

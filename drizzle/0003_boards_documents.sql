@@ -12,6 +12,18 @@ CREATE TABLE `board_votes` (
 );
 --> statement-breakpoint
 CREATE INDEX `board_votes_card_idx` ON `board_votes` (`board_id`,`card_id`);--> statement-breakpoint
+CREATE TABLE `contract_requirements` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`contract_id` integer NOT NULL,
+	`card_id` text NOT NULL,
+	`source_requirement_id` text NOT NULL,
+	`text` text NOT NULL,
+	`moscow` text NOT NULL,
+	`position` integer NOT NULL,
+	FOREIGN KEY (`contract_id`) REFERENCES `contracts`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `contract_requirements_contract_idx` ON `contract_requirements` (`contract_id`,`position`);--> statement-breakpoint
 CREATE TABLE `group_feed_tokens` (
 	`group_id` integer PRIMARY KEY NOT NULL,
 	`token` text NOT NULL,
@@ -37,9 +49,11 @@ CREATE TABLE `need_contract_links` (
 	`card_id` text NOT NULL,
 	`board_id` integer NOT NULL,
 	`contract_id` integer NOT NULL,
+	`title` text NOT NULL,
 	`at` integer NOT NULL,
 	PRIMARY KEY(`card_id`, `contract_id`),
-	FOREIGN KEY (`board_id`) REFERENCES `boards`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`board_id`) REFERENCES `boards`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`contract_id`) REFERENCES `contracts`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE INDEX `need_contract_links_contract_idx` ON `need_contract_links` (`contract_id`);--> statement-breakpoint
@@ -107,4 +121,21 @@ CREATE TABLE `waves` (
 	FOREIGN KEY (`board_id`) REFERENCES `boards`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `waves_board_idx` ON `waves` (`board_id`,`year`,`position`);
+CREATE INDEX `waves_board_idx` ON `waves` (`board_id`,`year`,`position`);--> statement-breakpoint
+CREATE TABLE `document_updates` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`doc_name` text NOT NULL,
+	`update` blob NOT NULL,
+	`user_id` integer,
+	`at` integer NOT NULL,
+	FOREIGN KEY (`doc_name`) REFERENCES `documents`(`name`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `document_updates_doc_idx` ON `document_updates` (`doc_name`,`seq`);--> statement-breakpoint
+CREATE TABLE `documents` (
+	`name` text PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`snapshot` blob,
+	`snapshot_seq` integer DEFAULT 0 NOT NULL,
+	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
+);

@@ -1,0 +1,147 @@
+/**
+ * What a referent commits their commune to: interest before the procedure, adhesion to a running
+ * contract, withdrawal. The routes check `can`; these verbs check the contract's rules and the
+ * commune's membership, write, and audit in one transaction.
+ */
+import { canAdhere, canDeclareInterest } from '../../domain/catalogue/lifecycle';
+import type { Module } from '../../domain/catalogue/types';
+import { audit } from '../audit';
+import { getDb } from '../db/client';
+import { contractLots, lifecycleSnapshot, type ContractRow } from './contract';
+import { findActiveAdhesion, isMember } from './membership';
+
+export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; message: string };
+
+const NOT_MEMBER =
+	"Votre commune n'est pas encore membre de la centrale : le conseil communal doit d'abord approuver la convention d'adhésion.";
+
+export interface InterestInput {
+	maxQuantity: number;
+	estimatedAmountCents: number;
+	note?: string | null;
+}
+
+/** Records or updates the commune's interest while the contract collects it. */
+export function declareInterest(
+	contract: ContractRow,
+	organisationId: number,
+	input: InterestInput,
+	actorId: number,
+	today: string,
+	now = new Date()
+): Outcome {
+	const verdict = canDeclareInterest(lifecycleSnapshot(contract, contractLots(contract.id)), today);
+	if (!verdict.ok) return { ok: false, message: verdict.reason };
+	const db = getDb();
+	db.transaction(() => {
+		db.$client
+			.prepare(
+				`insert into interests (contract_id, organisation_id, max_quantity, estimated_amount_cents, note, declared_by, updated_at)
+				 values (?, ?, ?, ?, ?, ?, ?)
+				 on conflict (contract_id, organisation_id) do update set max_quantity = excluded.max_quantity,
+				 estimated_amount_cents = excluded.estimated_amount_cents, note = excluded.note,
+				 declared_by = excluded.declared_by, updated_at = excluded.updated_at`
+			)
+			.run(
+				contract.id,
+				organisationId,
+				input.maxQuantity,
+				input.estimatedAmountCents,
+				input.note ?? null,
+				actorId,
+				now.getTime()
+			);
+		audit(
+			{
+				actorId,
+				action: 'contract.declareInterest',
+				subjectType: 'contract',
+				subjectId: contract.id,
+				details: { organisationId, ...input }
+			},
+			now
+		);
+	});
+	return { ok: true, value: undefined };
+}
+
+export interface AdhesionInput {
+	decisionReference: string;
+	decisionDate: string;
+	modules: Module[];
+	estimatedQuantities: string;
+}
+
+export function adhereToContract(
+	contract: ContractRow,
+	organisationId: number,
+	input: AdhesionInput,
+	actorId: number,
+	today: string,
+	now = new Date()
+): Outcome<number> {
+	if (!isMember(organisationId)) return { ok: false, message: NOT_MEMBER };
+	const verdict = canAdhere(lifecycleSnapshot(contract, contractLots(contract.id)), today);
+	if (!verdict.ok) return { ok: false, message: verdict.reason };
+	if (findActiveAdhesion(contract.id, organisationId))
+		return { ok: false, message: 'Votre commune adhère déjà à ce marché.' };
+	const offered = input.modules.filter((m) => !contract.modules.includes(m));
+	if (offered.length)
+		return { ok: false, message: "Une option choisie n'est pas proposée par ce marché." };
+	const db = getDb();
+	return db.transaction(() => {
+		const id = db.$client
+			.prepare(
+				`insert into adhesions (contract_id, organisation_id, decision_reference, decision_date, modules,
+				 estimated_quantities, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)`
+			)
+			.run(
+				contract.id,
+				organisationId,
+				input.decisionReference,
+				input.decisionDate,
+				JSON.stringify(input.modules),
+				input.estimatedQuantities,
+				actorId,
+				now.getTime()
+			).lastInsertRowid as number;
+		audit(
+			{
+				actorId,
+				action: 'contract.adhere',
+				subjectType: 'adhesion',
+				subjectId: id,
+				details: { contractId: contract.id, organisationId, ...input }
+			},
+			now
+		);
+		return { ok: true as const, value: id };
+	});
+}
+
+export function withdrawAdhesion(
+	contract: ContractRow,
+	organisationId: number,
+	actorId: number,
+	now = new Date()
+): Outcome {
+	const adhesion = findActiveAdhesion(contract.id, organisationId);
+	if (!adhesion) return { ok: false, message: "Votre commune n'adhère pas à ce marché." };
+	const db = getDb();
+	db.transaction(() => {
+		db.$client
+			.prepare('update adhesions set withdrawn_at = ?, withdrawn_by = ? where id = ?')
+			.run(now.getTime(), actorId, adhesion.id);
+		audit(
+			{
+				actorId,
+				action: 'adhesion.withdraw',
+				subjectType: 'adhesion',
+				subjectId: adhesion.id,
+				details: { contractId: contract.id, organisationId }
+			},
+			now
+		);
+	});
+	return { ok: true, value: undefined };
+}

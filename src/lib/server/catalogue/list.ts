@@ -1,0 +1,197 @@
+/**
+ * The public catalogue: search, facets, sort and pagination over contracts, in SQL so it stays
+ * fast at 10,000 contracts. Facet counts apply every other filter (the usual faceted search).
+ */
+import { effectiveStatus } from '../../domain/catalogue/lifecycle';
+import type { ContractStatus, Module } from '../../domain/catalogue/types';
+import { getDb } from '../db/client';
+import { matchExpression } from './search-index';
+
+export const SORTS = ['pertinence', 'titre', 'echeance', 'recent'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface CatalogueFilters {
+	q?: string;
+	themes?: string[];
+	statuses?: ContractStatus[];
+	modules?: Module[];
+	centraleIds?: number[];
+	/** only contracts a commune can adhere to today */
+	openNow?: boolean;
+	/** include ended and cancelled contracts (hidden by default) */
+	includeEnded?: boolean;
+	sort?: Sort;
+	page?: number;
+	pageSize?: number;
+}
+
+export interface ContractListItem {
+	id: number;
+	reference: string;
+	title: string;
+	summary: string;
+	theme: string;
+	status: ContractStatus;
+	shownStatus: ContractStatus;
+	centraleId: number;
+	centraleName: string;
+	modules: Module[];
+	startDate: string | null;
+	endDate: string | null;
+	maxEndDate: string | null;
+	interestDeadline: string | null;
+	tenderCloseDate: string | null;
+	sourceUrl: string | null;
+	successorReference: string | null;
+}
+
+export interface Facets {
+	themes: Record<string, number>;
+	statuses: Record<string, number>;
+	modules: Record<string, number>;
+	centrales: { id: number; name: string; count: number }[];
+}
+
+type Dimension = 'theme' | 'status' | 'module' | 'centrale';
+
+/*
+ * The end a contract can be used until (end date capped by the maximum end), as in
+ * lifecycle.contractEnd; SQL needs its own spelling of it to filter 10,000 rows.
+ */
+const END = 'coalesce(min(c.end_date, c.max_end_date), c.end_date, c.max_end_date)';
+
+function whereClause(f: CatalogueFilters, today: string, except?: Dimension) {
+	const clauses: string[] = [];
+	const params: (string | number)[] = [];
+	const match = f.q ? matchExpression(f.q) : null;
+	if (f.q && !match) clauses.push('0'); // only words shorter than three letters: nothing to find
+	if (match) {
+		clauses.push('c.id in (select rowid from contract_search where contract_search match ?)');
+		params.push(match);
+	}
+	const inList = (column: string, values: (string | number)[] | undefined, dim: Dimension) => {
+		if (!values?.length || except === dim) return;
+		clauses.push(`${column} in (${values.map(() => '?').join(',')})`);
+		params.push(...values);
+	};
+	inList('c.theme', f.themes, 'theme');
+	inList('c.status', f.statuses, 'status');
+	inList('c.centrale_id', f.centraleIds, 'centrale');
+	if (f.modules?.length && except !== 'module') {
+		clauses.push(`(${f.modules.map(() => 'instr(c.modules, ?) > 0').join(' or ')})`);
+		params.push(...f.modules.map((m) => `"${m}"`));
+	}
+	// mirrors lifecycle.canAdhere: running today, from its start to its end
+	if (f.openNow) {
+		clauses.push(
+			`c.status in ('active', 'expiring') and (c.start_date is null or c.start_date <= ?) and ${END} >= ?`
+		);
+		params.push(today, today);
+	} else if (!f.includeEnded && !f.statuses?.length) {
+		clauses.push(
+			`c.status not in ('ended', 'cancelled') and not (c.status in ('active', 'expiring') and ${END} < ?)`
+		);
+		params.push(today);
+	}
+	return { sql: clauses.length ? 'where ' + clauses.join(' and ') : '', params };
+}
+
+const ORDER: Record<Sort, string> = {
+	pertinence: 'c.title collate nocase',
+	titre: 'c.title collate nocase',
+	echeance: `${END} is null, ${END}`,
+	recent: 'c.id desc'
+};
+
+export function listContracts(filters: CatalogueFilters, today: string) {
+	const sqlite = getDb().$client;
+	const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
+	const page = Math.max(filters.page ?? 1, 1);
+	const where = whereClause(filters, today);
+	const sort = filters.sort ?? (filters.q ? 'pertinence' : 'titre');
+	const useRank = sort === 'pertinence' && !!filters.q && !!matchExpression(filters.q);
+	const rows = sqlite
+		.prepare(
+			`select c.id, c.reference, c.title, c.summary, c.theme, c.status, c.centrale_id as centraleId,
+			 coalesce(o.short_name, o.name) as centraleName, c.modules, c.start_date as startDate,
+			 c.end_date as endDate, c.max_end_date as maxEndDate, c.interest_deadline as interestDeadline,
+			 c.tender_close_date as tenderCloseDate, c.source_url as sourceUrl,
+			 (select s.reference from contracts s where s.predecessor_id = c.id order by s.id desc limit 1) as successorReference
+			 from contracts c join organisations o on o.id = c.centrale_id
+			 ${useRank ? 'join contract_search on contract_search.rowid = c.id and contract_search match ?' : ''}
+			 ${where.sql}
+			 order by ${useRank ? 'contract_search.rank, ' : ''}${ORDER[sort]}, c.id
+			 limit ? offset ?`
+		)
+		.all(
+			...(useRank ? [matchExpression(filters.q!)!] : []),
+			...where.params,
+			pageSize,
+			(page - 1) * pageSize
+		) as (Omit<ContractListItem, 'modules' | 'shownStatus'> & { modules: string })[];
+	const total = (
+		sqlite.prepare(`select count(*) as n from contracts c ${where.sql}`).get(...where.params) as {
+			n: number;
+		}
+	).n;
+	const items: ContractListItem[] = rows.map((row) => ({
+		...row,
+		modules: JSON.parse(row.modules) as Module[],
+		shownStatus: effectiveStatus(
+			{
+				...lifecycleDefaults,
+				status: row.status,
+				endDate: row.endDate,
+				maxEndDate: row.maxEndDate
+			},
+			today
+		)
+	}));
+	return { items, total, page, pageSize, pageCount: Math.max(Math.ceil(total / pageSize), 1) };
+}
+
+/** effectiveStatus only reads status and end dates; the rest of the snapshot is irrelevant here */
+const lifecycleDefaults = {
+	lots: [],
+	interestDeadline: null,
+	tenderCloseDate: null,
+	awardDate: null,
+	startDate: null,
+	hasSuccessor: false
+};
+
+export function catalogueFacets(filters: CatalogueFilters, today: string): Facets {
+	const sqlite = getDb().$client;
+	const count = (dim: Dimension, select: string) => {
+		const where = whereClause(filters, today, dim);
+		return sqlite
+			.prepare(`select ${select}, count(*) as n from contracts c ${where.sql} group by 1`)
+			.all(...where.params) as { key: string | number; n: number }[];
+	};
+	const toRecord = (rows: { key: string | number; n: number }[]) =>
+		Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
+	const moduleWhere = whereClause(filters, today, 'module');
+	const modules = sqlite
+		.prepare(
+			`select j.value as key, count(*) as n from contracts c, json_each(c.modules) j ${moduleWhere.sql} group by 1`
+		)
+		.all(...moduleWhere.params) as { key: string; n: number }[];
+	const centrales = count('centrale', 'c.centrale_id as key');
+	const names = new Map(
+		(
+			sqlite
+				.prepare(
+					'select id, coalesce(short_name, name) as name from organisations where is_centrale = 1'
+				)
+				.all() as { id: number; name: string }[]
+		).map((o) => [o.id, o.name])
+	);
+	return {
+		themes: toRecord(count('theme', 'c.theme as key')),
+		statuses: toRecord(count('status', 'c.status as key')),
+		modules: toRecord(modules),
+		centrales: [...names]
+			.map(([id, name]) => ({ id, name, count: centrales.find((c) => c.key === id)?.n ?? 0 }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+	};
+}

@@ -1,0 +1,219 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../support/http';
+import { startServer, type TestServer } from '../support/server';
+import { linkIn, startSmtpCatcher, type SmtpCatcher } from '../support/smtp';
+
+let server: TestServer;
+let smtp: SmtpCatcher;
+
+beforeAll(async () => {
+	smtp = await startSmtpCatcher();
+	server = await startServer({ env: { SMTP_URL: smtp.url } });
+});
+afterAll(async () => {
+	await server?.stop();
+	await smtp?.close();
+});
+
+const db = () => new Database(path.join(server.dataDir, 'centrale.sqlite'), { readonly: true });
+
+async function orgId(slug: string) {
+	const conn = db();
+	const row = conn.prepare('select id from organisations where slug = ?').get(slug) as {
+		id: number;
+	};
+	conn.close();
+	return row.id;
+}
+
+describe('invitations', () => {
+	it('a referent invites an agent of their commune, who activates the account from the email', async () => {
+		const referent = await new Client(server.url).login('referent@charleroi.demo');
+		const res = await referent.action('/inviter', {
+			name: 'Julie Martin',
+			email: 'Julie.Martin@Charleroi.be',
+			organisationId: String(await orgId('charleroi')),
+			role: 'agent'
+		});
+		expect(res.body.type).toBe('success');
+		const mail = await smtp.waitFor('julie.martin@charleroi.be', /invite/);
+		expect(mail.text).toContain('agent communal pour Charleroi');
+		const link = new URL(linkIn(mail, '/invitation/'));
+
+		const invited = new Client(server.url);
+		const accept = await invited.post(link.pathname, {
+			name: 'Julie Martin',
+			newPassword: 'un mot de passe solide',
+			confirmPassword: 'un mot de passe solide'
+		});
+		expect(accept.status).toBe(303);
+		expect(await (await invited.get('/compte')).text()).toContain('Agent communal');
+
+		// single use
+		const again = await new Client(server.url).action(link.pathname, {
+			name: 'Mallory',
+			newPassword: 'un autre mot de passe',
+			confirmPassword: 'un autre mot de passe'
+		});
+		expect(again.status).toBe(410);
+	});
+
+	it('a referent cannot invite into another commune, nor create a referent', async () => {
+		const referent = await new Client(server.url).login('referent@charleroi.demo');
+		const otherCommune = await referent.action('/inviter', {
+			name: 'X',
+			email: 'x@mons.be',
+			organisationId: String(await orgId('mons')),
+			role: 'agent'
+		});
+		expect(otherCommune.status).toBe(403);
+		const referentRole = await referent.action('/inviter', {
+			name: 'Y',
+			email: 'y@charleroi.be',
+			organisationId: String(await orgId('charleroi')),
+			role: 'referent'
+		});
+		expect(referentRole.status).toBe(403);
+		const conn = db();
+		const count = conn
+			.prepare("select count(*) n from invitations where email in ('x@mons.be','y@charleroi.be')")
+			.get() as { n: number };
+		conn.close();
+		expect(count.n).toBe(0);
+	});
+
+	it('an agent cannot open the invitation page', async () => {
+		const agent = await new Client(server.url).login('agent@charleroi.demo');
+		expect((await agent.get('/inviter')).status).toBe(403);
+	});
+
+	it('refuses bad input with a French message per field', async () => {
+		const buyer = await new Client(server.url).login('acheteur@igretec.demo');
+		const res = await buyer.action('/inviter', {
+			name: '',
+			email: 'pas-une-adresse',
+			organisationId: 'abc',
+			role: 'chef'
+		});
+		expect(res.status).toBe(400);
+		expect(res.body.data).toContain('Indiquez le nom de la personne.');
+		expect(res.body.data).toContain('Indiquez une adresse e-mail valide');
+	});
+});
+
+describe('password reset', () => {
+	it('sends a single-use link that sets a new password and ends other sessions', async () => {
+		const elsewhere = await new Client(server.url).login('agent@tournai.demo');
+		const anonymous = new Client(server.url);
+		const res = await anonymous.action('/mot-de-passe-oublie', { email: 'agent@tournai.demo' });
+		expect(res.body.type).toBe('success');
+		const mail = await smtp.waitFor('agent@tournai.demo', /réinitialiser/);
+		const link = new URL(linkIn(mail, '/reinitialiser/'));
+
+		const reset = await anonymous.post(link.pathname, {
+			newPassword: 'nouveau mot de passe',
+			confirmPassword: 'nouveau mot de passe'
+		});
+		expect(reset.status).toBe(303);
+		expect((await elsewhere.get('/compte')).status).toBe(303); // logged out
+		await new Client(server.url).login('agent@tournai.demo', 'nouveau mot de passe');
+		const reuse = await new Client(server.url).action(link.pathname, {
+			newPassword: 'encore un autre',
+			confirmPassword: 'encore un autre'
+		});
+		expect(reuse.status).toBe(410);
+	});
+
+	it('answers the same for an unknown address and sends nothing', async () => {
+		const before = smtp.mails.length;
+		const res = await new Client(server.url).action('/mot-de-passe-oublie', {
+			email: 'inconnu@nulle-part.be'
+		});
+		expect(res.body.type).toBe('success');
+		await new Promise((r) => setTimeout(r, 300));
+		expect(smtp.mails.length).toBe(before);
+	});
+});
+
+describe('sessions', () => {
+	it('lists and revokes one of the user’s own sessions', async () => {
+		const laptop = await new Client(server.url).login('acheteur@idea.demo');
+		const phone = await new Client(server.url).login('acheteur@idea.demo');
+		const conn = db();
+		const sessions = conn
+			.prepare(
+				"select s.id from sessions s join users u on u.id = s.user_id where u.email = 'acheteur@idea.demo' order by s.created_at"
+			)
+			.all() as { id: string }[];
+		conn.close();
+		expect(sessions.length).toBe(2);
+		const res = await laptop.action('/compte?/revoke', { sessionId: sessions[1].id });
+		expect(res.body.type).toBe('success');
+		expect((await phone.get('/compte')).status).toBe(303);
+		expect((await laptop.get('/compte')).status).toBe(200);
+		// someone else's session id is refused, nothing changes
+		const other = await new Client(server.url).login('acheteur@ideta.demo');
+		const refused = await other.action('/compte?/revoke', { sessionId: sessions[0].id });
+		expect(refused.status).toBe(404);
+		expect((await laptop.get('/compte')).status).toBe(200);
+	});
+
+	it('an admin disabling an account ends its sessions and refuses its login', async () => {
+		const agent = await new Client(server.url).login('agent@charleroi.demo');
+		const conn = db();
+		const { id } = conn
+			.prepare("select id from users where email = 'agent@charleroi.demo'")
+			.get() as { id: number };
+		conn.close();
+		const admin = await new Client(server.url).login('admin@centrale.demo');
+		const res = await admin.action('/admin/personnes?/setDisabled', {
+			userId: String(id),
+			disabled: '1'
+		});
+		expect(res.body.type).toBe('success');
+		expect((await agent.get('/compte')).status).toBe(303);
+		const again = await new Client(server.url).action('/login', {
+			email: 'agent@charleroi.demo',
+			password: 'centrale-demo'
+		});
+		expect(again.status).toBe(400);
+		await admin.action('/admin/personnes?/setDisabled', { userId: String(id), disabled: '0' });
+	});
+
+	it('non-admins cannot reach the administration', async () => {
+		const buyer = await new Client(server.url).login('acheteur@igretec.demo');
+		expect((await buyer.get('/admin/personnes')).status).toBe(403);
+		expect((await new Client(server.url).get('/admin/courriels')).status).toBe(303);
+	});
+});
+
+describe('directory', () => {
+	it('holds the 75 communes with their territories, Seneffe on two', async () => {
+		const conn = db();
+		const communes = conn
+			.prepare("select count(*) n from organisations where kind = 'commune'")
+			.get() as { n: number };
+		const seneffe = conn
+			.prepare(
+				"select group_concat(i.short_name, ',') s from territories t join organisations c on c.id = t.commune_id join organisations i on i.id = t.intercommunale_id where c.slug = 'seneffe'"
+			)
+			.get() as { s: string };
+		conn.close();
+		expect(communes.n).toBe(75);
+		expect(seneffe.s.split(',').sort()).toEqual(['IDEA', 'IGRETEC']);
+	});
+
+	it('hides a commune’s people from others and shows them to its members', async () => {
+		const page = await (await new Client(server.url).get('/annuaire/mons')).text();
+		expect(page).not.toContain('Marc Delvaux');
+		const tournai = await new Client(server.url)
+			.login('agent@tournai.demo', 'nouveau mot de passe')
+			.catch(() => null);
+		if (tournai)
+			expect(await (await tournai.get('/annuaire/mons')).text()).not.toContain('Marc Delvaux');
+		const mons = await new Client(server.url).login('referent@mons.demo');
+		expect(await (await mons.get('/annuaire/mons')).text()).toContain('Marc Delvaux');
+	});
+});
