@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, addRequirement, listCards, listColumns } from '../../src/lib/collab/board';
 import { Client } from '../support/http';
@@ -209,8 +211,8 @@ describe('prioritising', () => {
 		expect(agentVote.body.data).toContain('Seul le référent de votre commune');
 		const tournai = await as('agent@tournai.demo');
 		expect(
-			(await tournai.action('/groupes/1/priorites?/vote', { [`points_${cards[0].id}`]: '10' }))
-				.body.status
+			(await tournai.action('/groupes/1/priorites?/vote', { [`points_${cards[0].id}`]: '10' })).body
+				.status
 		).toBe(403);
 		const mons = await as('referent@mons.demo');
 		const cyber = await cardsOf(2, mons);
@@ -301,5 +303,100 @@ describe('session calendar (.ics)', () => {
 		// a non-member sees no link
 		const tournai = await as('agent@tournai.demo');
 		expect(await (await tournai.get('/groupes/1')).text()).not.toContain('jeton=');
+	});
+});
+
+describe('phasing and « Créer un marché »', () => {
+	it('groups needs into waves and turns two needs into a planned contract with their trace', async () => {
+		const buyer = await as('acheteur@igretec.demo');
+		// not before the phasing phase
+		const early = await buyer.action('/groupes/1/phasage?/wave', { year: '2027' });
+		expect(early.body.data).toContain('Les vagues se préparent pendant la phase de phasage.');
+		expect((await buyer.action('/groupes/1?/phase', { to: 'phasing' })).body.type).toBe('redirect');
+
+		expect((await buyer.action('/groupes/1/phasage?/wave', { year: '2027' })).body.type).toBe(
+			'success'
+		);
+		const cards = await cardsOf(1, buyer);
+		const guichet = cards.find((c) => c.title === 'Guichet en ligne avec paiement')!;
+		const rdv = cards.find((c) => c.title.startsWith('Prise de rendez-vous'))!;
+		const page = await (await buyer.get('/groupes/1/phasage')).text();
+		const waveId = /<option value="(\d+)">2027 — vague 1<\/option>/.exec(page)![1];
+		const assign = await buyer.action('/groupes/1/phasage?/assign', { cardId: guichet.id, waveId });
+		expect(assign.body.type).toBe('success');
+		expect(await (await buyer.get('/groupes/1/phasage')).text()).toMatch(
+			/2027 — vague 1<\/h4>(?:(?!<\/article>)[\s\S])*<li>Guichet en ligne avec paiement<\/li>/
+		);
+
+		// a referent cannot promote; a wrong card is refused
+		const mons = await as('referent@mons.demo');
+		expect(
+			(
+				await mons.action('/groupes/1/phasage?/promote', {
+					title: 'x',
+					theme: 'e-guichet',
+					procedure: 'ouverte',
+					cardIds: guichet.id
+				})
+			).status
+		).toBe(403);
+		const wrong = await buyer.action('/groupes/1/phasage?/promote', {
+			title: 'x',
+			theme: 'e-guichet',
+			procedure: 'ouverte',
+			cardIds: ['nope']
+		});
+		expect(wrong.body.data).toContain('Choisissez des besoins de ce tableau.');
+
+		const res = await buyer.post('/groupes/1/phasage?/promote', {
+			title: 'E-guichet citoyen mutualisé',
+			theme: 'e-guichet',
+			procedure: 'ouverte',
+			cardIds: [guichet.id, rdv.id]
+		});
+		expect(res.status).toBe(303);
+		const location = res.headers.get('location')!;
+		expect(location).toMatch(/^\/catalogue\/GT1-\d{4}-01$/);
+		const contractPage = await (await buyer.get(location)).text();
+		expect(contractPage).toContain('Né des besoins');
+		expect(contractPage).toContain(`/groupes/1/tableau?carte=${guichet.id}`);
+		expect(contractPage).toContain('Authentification itsme et eID (CSAM)');
+
+		const db = new Database(path.join(server.dataDir, 'centrale.sqlite'), { readonly: true });
+		try {
+			const contract = db
+				.prepare('select * from contracts where reference = ?')
+				.get(location.split('/').pop()) as {
+				id: number;
+				status: string;
+				estimated_value_cents: number;
+			};
+			expect(contract.status).toBe('planned');
+			expect(contract.estimated_value_cents).toBe(4_500_000 + 1_200_000);
+			const reqs = db
+				.prepare(
+					'select card_id, text, moscow from contract_requirements where contract_id = ? order by position'
+				)
+				.all(contract.id) as { card_id: string; text: string; moscow: string }[];
+			expect(reqs).toHaveLength(guichet.requirements.length + rdv.requirements.length);
+			for (const r of [...guichet.requirements, ...rdv.requirements])
+				expect(reqs.some((x) => x.text === r.text && x.moscow === r.moscow)).toBe(true);
+			expect(new Set(reqs.map((r) => r.card_id))).toEqual(new Set([guichet.id, rdv.id]));
+			const declared = db
+				.prepare(
+					`select o.slug, i.max_quantity as q, i.estimated_amount_cents as cents from interests i
+				 join organisations o on o.id = i.organisation_id where i.contract_id = ? order by o.slug`
+				)
+				.all(contract.id) as { slug: string; q: number; cents: number }[];
+			// demo interest: Châtelet 1 (guichet), Fleurus 1 (guichet), La Louvière 1 + 1; Mons 2 on its own first card
+			expect(declared.map((d) => d.slug)).toEqual(
+				expect.arrayContaining(['chatelet', 'fleurus', 'la-louviere'])
+			);
+			expect(declared.find((d) => d.slug === 'la-louviere')!.q).toBe(2);
+		} finally {
+			db.close();
+		}
+		// each card shows the contract it fed
+		expect(await (await buyer.get('/groupes/1/phasage')).text()).toContain('GT1-');
 	});
 });

@@ -10,6 +10,7 @@ import {
 	declareInterest,
 	withdrawAdhesion
 } from '$lib/server/catalogue/commitments';
+import { contractOrigins } from '$lib/server/boards/promote';
 import { findContract } from '$lib/server/catalogue/contract';
 import { contractPage } from '$lib/server/catalogue/page';
 import { brusselsToday } from '$lib/server/catalogue/today';
@@ -19,7 +20,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params, locals }) => {
 	const contract = findContract(params.reference);
 	if (!contract) error(404, 'Ce marché est introuvable.');
-	return contractPage(contract, locals.user, brusselsToday());
+	return {
+		...contractPage(contract, locals.user, brusselsToday()),
+		origins: contractOrigins(contract.id)
+	};
 };
 
 function loadContract(reference: string) {

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { boardDocAccess } from '$lib/server/boards/doc-access';
 import { listMembers } from '$lib/server/boards/groups';
+import { contractsFedByBoard } from '$lib/server/boards/promote';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		docName,
 		canWrite: boardDocAccess(user, docName) === 'write',
+		fed: contractsFedByBoard(group.boardId),
 		me: { id: user.id, name: user.name, organisation: user.organisationName },
 		communes: listMembers(group.id)
 			.filter((m) => m.status === 'member')

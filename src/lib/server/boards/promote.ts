@@ -1,0 +1,225 @@
+/**
+ * « Créer un marché »: a buyer turns ranked needs into a contract in preparation (`planned`).
+ * The contract gets the needs' requirements (each linked back to its card), and every commune
+ * that declared interest in those needs gets an interest declaration with its quantities.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { getCard, MODULE_LABELS, MOSCOW_LABELS } from '../../collab/board';
+import type { Actor } from '../../domain/permissions';
+import { audit } from '../audit';
+import { reindexContract } from '../catalogue/search-index';
+import { readYDoc } from '../collab/yjs-documents';
+import { getDb } from '../db/client';
+import {
+	contractRequirements,
+	contractTransitions,
+	contracts,
+	interests,
+	needContractLinks,
+	needInterests,
+	needs
+} from '../db/schema';
+import { boardDocName } from './board-documents';
+
+export interface PromoteInput {
+	title: string;
+	theme: string;
+	procedure: string;
+	cardIds: string[];
+}
+
+export type PromoteResult =
+	{ ok: true; contractId: number; reference: string } | { ok: false; message: string };
+
+/** Each organisation's share of the needs: quantities summed, budget split by quantity. */
+function interestShares(boardId: number, cardIds: string[], budgets: Map<string, number | null>) {
+	const rows = getDb()
+		.select()
+		.from(needInterests)
+		.where(and(eq(needInterests.boardId, boardId), inArray(needInterests.cardId, cardIds)))
+		.all();
+	const perCard = new Map<string, number>();
+	for (const r of rows) perCard.set(r.cardId, (perCard.get(r.cardId) ?? 0) + r.quantity);
+	const shares = new Map<number, { quantity: number; cents: number }>();
+	for (const r of rows) {
+		const share = shares.get(r.organisationId) ?? { quantity: 0, cents: 0 };
+		share.quantity += r.quantity;
+		const budget = budgets.get(r.cardId) ?? 0;
+		share.cents += Math.round((budget * r.quantity) / (perCard.get(r.cardId) || 1));
+		shares.set(r.organisationId, share);
+	}
+	return shares;
+}
+
+function nextReference(groupId: number, year: number): string {
+	const sqlite = getDb().$client;
+	for (let n = 1; ; n++) {
+		const reference = `GT${groupId}-${year}-${String(n).padStart(2, '0')}`;
+		if (!sqlite.prepare('select 1 from contracts where reference = ?').get(reference))
+			return reference;
+	}
+}
+
+export function promoteNeeds(
+	group: { id: number; title: string; centraleId: number; boardId: number },
+	input: PromoteInput,
+	by: Actor,
+	now = new Date()
+): PromoteResult {
+	const db = getDb();
+	const chosen = db
+		.select()
+		.from(needs)
+		.where(and(eq(needs.boardId, group.boardId), inArray(needs.cardId, input.cardIds)))
+		.orderBy(asc(needs.title))
+		.all();
+	if (chosen.length === 0 || chosen.length !== new Set(input.cardIds).size)
+		return { ok: false, message: 'Choisissez des besoins de ce tableau.' };
+	const doc = readYDoc(boardDocName(group.boardId)) ?? new Y.Doc();
+	const cards = chosen.map((n) => ({ need: n, card: getCard(doc, n.cardId) }));
+	const budgets = new Map(chosen.map((n) => [n.cardId, n.estimatedBudgetCents]));
+	const modules = [...new Set(chosen.map((n) => n.module).filter((m): m is string => !!m))];
+	const estimated = chosen.reduce((sum, n) => sum + (n.estimatedBudgetCents ?? 0), 0);
+	const reference = nextReference(group.id, now.getUTCFullYear());
+	const description = [
+		`Marché en préparation né des besoins du groupe de travail « ${group.title} ».`,
+		'',
+		...chosen.map(
+			(n) =>
+				`- **${n.title}**${n.module ? ` (${MODULE_LABELS[n.module as keyof typeof MODULE_LABELS]})` : ''}${n.summary ? ` — ${n.summary}` : ''}`
+		)
+	].join('\n');
+
+	const contractId = db.transaction(() => {
+		const { id } = db
+			.insert(contracts)
+			.values({
+				reference,
+				title: input.title,
+				summary: `Né des besoins : ${chosen.map((n) => n.title).join(' ; ')}`.slice(0, 500),
+				description,
+				theme: input.theme,
+				centraleId: group.centraleId,
+				procedure: input.procedure,
+				status: 'planned',
+				estimatedValueCents: estimated || null,
+				modules: JSON.stringify(modules),
+				createdBy: by.id,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning({ id: contracts.id })
+			.get();
+		db.insert(contractTransitions)
+			.values({
+				contractId: id,
+				fromStatus: null,
+				toStatus: 'planned',
+				byUserId: by.id,
+				at: now,
+				note: `Créé depuis le groupe de travail « ${group.title} »`
+			})
+			.run();
+		let position = 0;
+		const requirements = cards.flatMap(({ need, card }) =>
+			(card?.requirements ?? []).map((r) => ({
+				contractId: id,
+				cardId: need.cardId,
+				sourceRequirementId: r.id,
+				text: r.text,
+				moscow: r.moscow,
+				position: position++
+			}))
+		);
+		if (requirements.length) db.insert(contractRequirements).values(requirements).run();
+		db.insert(needContractLinks)
+			.values(
+				chosen.map((n) => ({
+					cardId: n.cardId,
+					boardId: group.boardId,
+					contractId: id,
+					title: n.title,
+					at: now
+				}))
+			)
+			.run();
+		for (const [organisationId, share] of interestShares(group.boardId, input.cardIds, budgets)) {
+			db.insert(interests)
+				.values({
+					contractId: id,
+					organisationId,
+					maxQuantity: share.quantity,
+					estimatedAmountCents: share.cents,
+					note: `Déclaré dans le groupe de travail « ${group.title} »`,
+					updatedAt: now,
+					createdAt: now
+				})
+				.run();
+		}
+		reindexContract(db.$client, id);
+		audit(
+			{
+				actorId: by.id,
+				action: 'board.promote',
+				subjectType: 'contract',
+				subjectId: id,
+				details: { reference, groupId: group.id, cards: input.cardIds }
+			},
+			now
+		);
+		return id;
+	});
+	return { ok: true, contractId, reference };
+}
+
+export interface ContractOrigin {
+	cardId: string;
+	title: string;
+	groupId: number;
+	groupTitle: string;
+	requirements: { text: string; moscow: string; label: string }[];
+}
+
+/** The needs a contract was born from, with the requirements copied from each. */
+export function contractOrigins(contractId: number): ContractOrigin[] {
+	const sqlite = getDb().$client;
+	const links = sqlite
+		.prepare(
+			`select l.card_id as cardId, l.title, g.id as groupId, g.title as groupTitle
+			 from need_contract_links l join boards b on b.id = l.board_id join working_groups g on g.id = b.group_id
+			 where l.contract_id = ? order by l.title`
+		)
+		.all(contractId) as Omit<ContractOrigin, 'requirements'>[];
+	const reqs = getDb()
+		.select()
+		.from(contractRequirements)
+		.where(eq(contractRequirements.contractId, contractId))
+		.orderBy(asc(contractRequirements.position))
+		.all();
+	return links.map((l) => ({
+		...l,
+		requirements: reqs
+			.filter((r) => r.cardId === l.cardId)
+			.map((r) => ({ text: r.text, moscow: r.moscow, label: MOSCOW_LABELS[r.moscow] }))
+	}));
+}
+
+/** For a board: card id → the contracts it fed. */
+export function contractsFedByBoard(
+	boardId: number
+): Record<string, { reference: string; title: string }[]> {
+	const rows = getDb()
+		.select({
+			cardId: needContractLinks.cardId,
+			reference: contracts.reference,
+			title: contracts.title
+		})
+		.from(needContractLinks)
+		.innerJoin(contracts, eq(contracts.id, needContractLinks.contractId))
+		.where(eq(needContractLinks.boardId, boardId))
+		.all();
+	const out: Record<string, { reference: string; title: string }[]> = {};
+	for (const r of rows) (out[r.cardId] ??= []).push({ reference: r.reference, title: r.title });
+	return out;
+}

@@ -1,0 +1,125 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { abilities } from '$lib/domain/boards/phases';
+import { nextVehicle, periodsForYear } from '$lib/domain/budget-calendar';
+import { PROCEDURES, THEMES } from '$lib/domain/catalogue/labels';
+import { can } from '$lib/domain/permissions';
+import { requireUser } from '$lib/server/auth/guard';
+import { groupForUser } from '$lib/server/boards/groups';
+import { contractsFedByBoard, promoteNeeds } from '$lib/server/boards/promote';
+import { rankBoard } from '$lib/server/boards/votes';
+import { assignToWave, createWave, listWaves } from '$lib/server/boards/waves';
+import { brusselsToday } from '$lib/server/catalogue/today';
+import { fields, invalid, parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { group, rights } = await event.parent();
+	if (group.boardId == null) error(404, 'Ce groupe n’a pas de tableau.');
+	const today = brusselsToday();
+	const ranking = rankBoard(group.boardId);
+	const waves = listWaves(group.boardId);
+	const years = [...new Set(waves.map((w) => w.year))].sort();
+	const can = abilities(group.phase);
+	return {
+		today,
+		ranking: ranking.map((r) => ({
+			cardId: r.cardId,
+			title: r.title,
+			rank: r.rank,
+			score: r.score,
+			targetYear: r.need.targetYear,
+			budgetCents: r.need.estimatedBudgetCents,
+			interests: r.interests.length
+		})),
+		waves,
+		calendar: years.map((year) => ({
+			year,
+			periods: periodsForYear(year),
+			next: nextVehicle(today, year)
+		})),
+		fed: contractsFedByBoard(group.boardId),
+		canPlan: rights.manage && can.planWaves,
+		canPromote: rights.manage && can.promote,
+		themes: Object.entries(THEMES).map(([value, label]) => ({ value, label })),
+		procedures: Object.entries(PROCEDURES).map(([value, label]) => ({ value, label }))
+	};
+};
+
+function manager(event: RequestEvent, need: 'planWaves' | 'promote') {
+	const user = requireUser(event);
+	const found = groupForUser(Number(event.params.id), user);
+	if (!found.ok) error(found.status, 'Ce groupe de travail n’est pas accessible.');
+	if (!can(user, 'group.manage', found.ref))
+		error(403, 'Seule la centrale qui anime le groupe organise le phasage.');
+	if (!abilities(found.group.phase)[need])
+		return { user, group: found.group, refused: true as const };
+	return { user, group: found.group, refused: false as const };
+}
+
+const WaveForm = z.object({
+	year: z.coerce
+		.number({ error: 'Indiquez une année.' })
+		.int('Indiquez une année.')
+		.min(2024, 'Indiquez une année à partir de 2024.')
+		.max(2100, 'Indiquez une année avant 2100.')
+});
+const AssignForm = z.object({
+	cardId: z.string().min(1, 'Besoin inconnu.'),
+	waveId: z
+		.string()
+		.transform((v) => (v === '' ? null : Number(v)))
+		.pipe(z.number().int().positive().nullable())
+});
+const PromoteForm = z.object({
+	title: fields.requiredText('l’intitulé du marché', 200),
+	theme: z.enum(Object.keys(THEMES) as [string, ...string[]], {
+		error: 'Choisissez une thématique.'
+	}),
+	procedure: z.enum(Object.keys(PROCEDURES) as [string, ...string[]], {
+		error: 'Choisissez une procédure.'
+	}),
+	cardIds: z
+		.union([z.string(), z.array(z.string())], { error: 'Choisissez au moins un besoin.' })
+		.transform((v) => (Array.isArray(v) ? v : [v]))
+});
+
+export const actions: Actions = {
+	wave: async (event) => {
+		const { user, group, refused } = manager(event, 'planWaves');
+		if (refused)
+			return invalid(400, { form: 'Les vagues se préparent pendant la phase de phasage.' });
+		const form = parseForm(WaveForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields);
+		createWave(group.boardId!, form.data.year, user);
+		return { success: 'Vague ajoutée.' };
+	},
+	assign: async (event) => {
+		const { user, group, refused } = manager(event, 'planWaves');
+		if (refused)
+			return invalid(400, { form: 'Les vagues se préparent pendant la phase de phasage.' });
+		const form = parseForm(AssignForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields);
+		if (!assignToWave(group.boardId!, form.data.cardId, form.data.waveId, user))
+			return invalid(400, { form: 'Ce besoin ou cette vague n’appartient pas à ce tableau.' });
+		return { success: 'Phasage enregistré.' };
+	},
+	promote: async (event) => {
+		const { user, group, refused } = manager(event, 'promote');
+		if (refused)
+			return invalid(400, {
+				form: 'Un marché se crée à partir du phasage, une fois les besoins classés.'
+			});
+		const form = parseForm(PromoteForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'promote' });
+		const result = promoteNeeds({ ...group, boardId: group.boardId! }, form.data, user);
+		if (!result.ok)
+			return invalid(
+				400,
+				{ cardIds: result.message },
+				{ title: form.data.title },
+				{ action: 'promote' }
+			);
+		redirect(303, `/catalogue/${encodeURIComponent(result.reference)}`);
+	}
+};
