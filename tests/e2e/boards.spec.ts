@@ -142,3 +142,28 @@ test('a board opened once opens again without network', async ({ page, context, 
 		.poll(async () => (await page.request.get('/groupes/1/liste')).text(), { timeout: 10_000 })
 		.toContain('Besoin noté sans réseau');
 });
+
+test('a buyer promotes two needs into a contract and sees the trace', async ({ page, loginAs }) => {
+	await loginAs('acheteur@igretec.demo');
+	await page.goto('/groupes/1');
+	await page.getByRole('button', { name: 'Passer à « Phasage »' }).click();
+	await expect(page.getByText('Phase : Phasage')).toBeVisible();
+	await page.getByRole('link', { name: 'Phasage', exact: true }).click();
+	await page.getByLabel('Choisir « Guichet en ligne avec paiement »').check();
+	await page.getByLabel('Choisir « Prise de rendez-vous en ligne »').check();
+	await page.getByLabel('Intitulé du marché').fill('E-guichet citoyen mutualisé');
+	await page.getByLabel('Thématique').selectOption('e-guichet');
+	await page.getByRole('button', { name: 'Créer le marché' }).click();
+
+	await expect(page).toHaveURL(/\/catalogue\/GT1-\d{4}-01$/);
+	await expect(page.getByRole('heading', { name: 'E-guichet citoyen mutualisé' })).toBeVisible();
+	const origins = page.getByRole('region', { name: 'Né des besoins' });
+	await expect(origins.getByRole('link', { name: 'Guichet en ligne avec paiement' })).toBeVisible();
+	await expect(origins.getByRole('link', { name: 'Prise de rendez-vous en ligne' })).toBeVisible();
+	await expect(origins).toContainText('Paiement en ligne (Bancontact, virement)');
+
+	await origins.getByRole('link', { name: 'Guichet en ligne avec paiement' }).click();
+	await expect(page.getByText(/Ce besoin a nourri le marché/)).toContainText(
+		'E-guichet citoyen mutualisé'
+	);
+});
