@@ -64,35 +64,43 @@ async function loadReference(load = LOAD) {
 
 type Measured = Awaited<ReturnType<typeof loadOurs>>;
 
-/** Merges runs: counts and rates add up over the runs, latencies and resources are averaged. */
+/** Merges runs: counts add up, max and peak are the worst, the rest is the median run's. */
 function merge(runs: Measured[]): Measured {
-	const mean = (f: (r: Measured) => number) => runs.reduce((s, r) => s + f(r), 0) / runs.length;
+	const median = (f: (r: Measured) => number) => {
+		const values = runs.map(f).sort((a, b) => a - b);
+		const mid = Math.floor(values.length / 2);
+		return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+	};
 	return {
 		sent: runs.reduce((s, r) => s + r.sent, 0),
 		completed: runs.reduce((s, r) => s + r.completed, 0),
-		updatesPerSecond: mean((r) => r.updatesPerSecond),
-		deliveriesPerSecond: mean((r) => r.deliveriesPerSecond),
-		p50: mean((r) => r.p50),
-		p99: mean((r) => r.p99),
+		updatesPerSecond: median((r) => r.updatesPerSecond),
+		deliveriesPerSecond: median((r) => r.deliveriesPerSecond),
+		p50: median((r) => r.p50),
+		p99: median((r) => r.p99),
 		max: Math.max(...runs.map((r) => r.max)),
-		cpuPercent: mean((r) => r.cpuPercent),
+		cpuPercent: median((r) => r.cpuPercent),
 		peakRssMb: Math.max(...runs.map((r) => r.peakRssMb))
 	};
 }
 
-/** A-B-B-A order, so that whatever else the machine does weighs on both alike. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+
+/**
+ * Alternating A-B, B-A, A-B… rounds after a discarded warm-up, so that whatever else the machine
+ * does weighs on both alike; figures are medians over the rounds.
+ */
 async function loadBoth() {
-	// a discarded run first: the clients' own code (Yjs in this process) must be warm for both
 	await loadReference({ ...LOAD, warmupMs: 1000, measureMs: 3000 });
-	const hubRuns = [await loadOurs()];
-	const referenceRuns = [await loadReference(), await loadReference()];
-	hubRuns.push(await loadOurs());
-	for (const [i, [h, r]] of [
-		[hubRuns[0], referenceRuns[0]],
-		[hubRuns[1], referenceRuns[1]]
-	].entries()) {
+	const hubRuns: Measured[] = [];
+	const referenceRuns: Measured[] = [];
+	for (let round = 0; round < ROUNDS; round++) {
+		const order = round % 2 ? [loadReference, loadOurs] : [loadOurs, loadReference];
+		for (const run of order) (run === loadOurs ? hubRuns : referenceRuns).push(await run());
+		const [h, r] = [hubRuns[round], referenceRuns[round]];
 		console.log(
-			`round ${i + 1}: hub p99 ${fixed(h.p99, 1)} ms, ${fixed(h.updatesPerSecond)} upd/s; reference p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s`
+			`round ${round + 1}: hub p50 ${fixed(h.p50, 1)} / p99 ${fixed(h.p99, 1)} ms, ${fixed(h.updatesPerSecond)} upd/s; ` +
+				`reference p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s`
 		);
 	}
 	return { hub: merge(hubRuns), baseline: merge(referenceRuns) };
@@ -113,6 +121,7 @@ function printLoad({ hub, baseline }: Awaited<ReturnType<typeof loadBoth>>) {
 	console.log(
 		`\nLoad: ${CLIENTS} clients over ${BOARDS} boards, one writer per board at ${LOAD.updatesPerSecond} updates/s`
 	);
+	console.log(`(medians over ${ROUNDS} rounds of ${LOAD.measureMs / 1000} s each)`);
 	console.log('| | Centrale hub (auth + write-before-relay) | @y/websocket-server 0.1.1 |');
 	console.log('|---|---|---|');
 	for (const [label, value] of rows)

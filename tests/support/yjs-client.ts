@@ -28,12 +28,13 @@ export interface YjsClient {
 }
 
 /** A WebSocket class that sends our headers, as y-websocket constructs it with (url, protocols). */
-export function webSocketWithHeaders(headers: Record<string, string>): typeof WebSocket {
-	return class extends WebSocket {
+export function webSocketWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
+	class WithHeaders extends WebSocket {
 		constructor(url: string, protocols?: string | string[]) {
 			super(url, protocols, { headers });
 		}
-	};
+	}
+	return WithHeaders as unknown as typeof globalThis.WebSocket;
 }
 
 export function connectYjs(
@@ -46,7 +47,7 @@ export function connectYjs(
 	if (options.cookie) headers.cookie = options.cookie;
 	const serverUrl = baseUrl.replace(/^http/, 'ws') + (options.path ?? '/sync/yjs');
 	const provider = new WebsocketProvider(serverUrl, docName, doc, {
-		WebSocketPolyfill: webSocketWithHeaders(headers) as unknown as typeof globalThis.WebSocket,
+		WebSocketPolyfill: webSocketWithHeaders(headers),
 		disableBc: true,
 		maxBackoffTime: 500
 	});
