@@ -6,8 +6,8 @@
 import { WebSocketServer } from 'ws';
 import { shutdownHooks } from '../shutdown';
 import type { UpgradeRoute } from '../upgrade-router';
-import { MAX_MESSAGE_BYTES, PING_EVERY_MS } from './limits';
-import { closeAllConnections, pingConnections, watchRights } from './rights';
+import { MAX_MESSAGE_BYTES, PING_EVERY_MS, SESSION_CHECK_MS } from './limits';
+import { closeAllConnections, closeExpiredSessions, pingConnections, watchRights } from './rights';
 import { unloadAllRooms } from './rooms';
 import { handleYjsUpgrade, YJS_PREFIX } from './upgrade';
 
@@ -31,8 +31,11 @@ export function mountSyncHub(register: (route: UpgradeRoute) => void) {
 	const stopWatching = watchRights();
 	const pings = setInterval(pingConnections, PING_EVERY_MS);
 	pings.unref();
+	const sessionChecks = setInterval(closeExpiredSessions, SESSION_CHECK_MS());
+	sessionChecks.unref();
 	shutdownHooks().push(() => {
 		clearInterval(pings);
+		clearInterval(sessionChecks);
 		stopWatching();
 		closeAllConnections();
 		unloadAllRooms();

@@ -22,6 +22,8 @@ export const CHANGE_DEBOUNCE_MS = 1000;
 export const CHANGE_MAX_WAIT_MS = 5000;
 /** dead peers are found by ws pings */
 export const PING_EVERY_MS = 30_000;
+/** expiry ends a session without any event: sockets look at their session this often */
+export const SESSION_CHECK_MS = () => fromEnv('SYNC_SESSION_CHECK_MS', 60_000);
 
 /** Close codes: 4400–4499 are final for y-websocket 3.1 (it stops retrying). */
 export const CLOSE = {

@@ -5,7 +5,7 @@
  */
 import { on, type CentraleEvents } from '../../src/lib/server/events';
 import { log } from '../../src/lib/server/log';
-import { reloadActor, resolveAccess } from './access';
+import { reloadActor, resolveAccess, sessionIsLive } from './access';
 import { Connection } from './connection';
 import { CLOSE } from './limits';
 import { liveRooms } from './rooms';
@@ -73,6 +73,16 @@ export function pingConnections() {
 		}
 		conn.alive = false;
 		conn.ws.ping();
+	}
+}
+
+/** Closes the sockets whose session has expired (expiry ends a session without any event). */
+export function closeExpiredSessions() {
+	const now = new Date();
+	const live = new Map<string, boolean>();
+	for (const conn of [...connections()]) {
+		if (!live.has(conn.sessionId)) live.set(conn.sessionId, sessionIsLive(conn.sessionId, now));
+		if (!live.get(conn.sessionId)) conn.close(CLOSE.noSession, 'session expired');
 	}
 }
 

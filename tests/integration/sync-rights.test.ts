@@ -18,7 +18,7 @@ function connect(docName: string, email: string) {
 }
 
 beforeAll(async () => {
-	server = await startServer();
+	server = await startServer({ env: { SYNC_SESSION_CHECK_MS: '200' } });
 	fixtures = new FixtureDb(server.dataDir);
 	buyer = await new Client(server.url).login('acheteur@igretec.demo');
 	cookies['acheteur@igretec.demo'] = buyer.cookieHeader;
@@ -77,5 +77,18 @@ describe('rights changing under live sockets', () => {
 		await fresh.synced;
 		expect(fresh.doc.getMap('cards').toJSON()).toEqual({ avant: 'accepté', acheteur: 'accepté' });
 		expect(member.provider.wsconnected).toBe(true);
+	});
+
+	it('closes a socket whose session expires while it is open (4401)', async () => {
+		const { docName } = fixtures.createBoard({ centrale: 'igretec', visibility: 'open' });
+		const http = await new Client(server.url).login('agent@charleroi.demo');
+		const client = connectYjs(server.url, docName, { cookie: http.cookieHeader });
+		clients.push(client);
+		await client.synced;
+		const userId = fixtures.userId('agent@charleroi.demo');
+		fixtures.sqlite
+			.prepare('update sessions set expires_at = ? where user_id = ?')
+			.run(Date.now() - 1000, userId);
+		expect((await client.closed).code).toBe(4401);
 	});
 });
