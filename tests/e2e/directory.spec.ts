@@ -1,10 +1,18 @@
 import { expect, test } from './fixtures';
 
-test('the home page leads to the directory', async ({ page, expectAccessible }) => {
+test('the home page leads to the catalogue and the directory', async ({
+	page,
+	expectAccessible
+}) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expectAccessible();
-	await page.getByRole('link', { name: "Consulter l'annuaire des communes" }).click();
+	await page.getByRole('link', { name: 'Parcourir le catalogue des marchés' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Catalogue');
+	await page
+		.getByRole('navigation', { name: 'Navigation principale' })
+		.getByRole('link', { name: 'Annuaire' })
+		.click();
 	await expect(page.getByRole('heading', { name: 'Annuaire' })).toBeVisible();
 });
 

@@ -6,9 +6,9 @@ export function renderMarkdown(source: string): string {
 	const html = marked.parse(source, { async: false, gfm: true }) as string;
 	return sanitizeHtml(html, {
 		allowedTags: [
-			'h2',
 			'h3',
 			'h4',
+			'h5',
 			'p',
 			'ul',
 			'ol',
@@ -26,8 +26,15 @@ export function renderMarkdown(source: string): string {
 			'th',
 			'td'
 		],
-		allowedAttributes: { a: ['href'] },
+		allowedAttributes: { a: ['href', 'rel'] },
 		allowedSchemes: ['https', 'mailto'],
-		transformTags: { h1: 'h2' }
+		// the description sits under the page's « Description » h2: its headings start one level below
+		transformTags: {
+			h1: 'h3',
+			h2: 'h3',
+			h3: 'h4',
+			h4: 'h5',
+			a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' })
+		}
 	});
 }
