@@ -132,6 +132,9 @@ describe('working groups', () => {
 			decision: 'accept'
 		});
 		expect(ok.body.type).toBe('success');
+		expect(await (await seneffe.get('/notifications')).text()).toContain(
+			'Votre commune a rejoint le groupe « E-guichet et services aux citoyens »'
+		);
 		const boards = await (await seneffe.get('/api/v1/boards')).json();
 		expect(boards.boards.find((b: ApiBoard) => b.document === 'board:1').canWrite).toBe(true);
 	});

@@ -251,6 +251,18 @@ export function decideJoinRequest(
 		);
 	});
 	emit('rights.changed', { organisationId });
+	const group = getGroup(groupId, organisationId);
+	if (group)
+		notifyGroupMembers(
+			groupId,
+			'group.join',
+			accept
+				? `Votre commune a rejoint le groupe « ${group.title} »`
+				: `Votre demande d’adhésion au groupe « ${group.title} » n’a pas été acceptée`,
+			`/groupes/${groupId}`,
+			now,
+			{ onlyOrganisation: organisationId }
+		);
 	return true;
 }
 
@@ -293,7 +305,7 @@ function phaseMessage(title: string, to: Phase): string {
 
 function notifyCentraleBuyers(group: GroupSummary, kind: string, title: string, now: Date) {
 	notifyGroupMembers(group.id, kind, title, `/groupes/${group.id}/membres`, now, {
-		centraleOnly: group.centraleId
+		onlyOrganisation: group.centraleId
 	});
 }
 

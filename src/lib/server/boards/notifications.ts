@@ -28,8 +28,8 @@ export function notifyUsers(
 }
 
 /**
- * Notifies the active people of a group's member organisations, or with `centraleOnly` the
- * buyers of the centrale running it.
+ * Notifies the active people of a group's member organisations, or with `onlyOrganisation` the
+ * people of that one organisation (the centrale's buyers, a commune that asked to join).
  */
 export function notifyGroupMembers(
 	groupId: number,
@@ -37,12 +37,12 @@ export function notifyGroupMembers(
 	title: string,
 	link: string,
 	now = new Date(),
-	options: { centraleOnly?: number } = {}
+	options: { onlyOrganisation?: number } = {}
 ) {
 	const db = getDb();
 	const organisationIds =
-		options.centraleOnly != null
-			? [options.centraleOnly]
+		options.onlyOrganisation != null
+			? [options.onlyOrganisation]
 			: db
 					.select({ id: groupMembers.organisationId })
 					.from(groupMembers)

@@ -143,6 +143,9 @@ const CYBER: DemoCard[] = [
 ];
 
 const DAY = 86_400_000;
+/** a day `days` from `now`, at 14:00 in Brussels in winter (13:00 UTC) */
+const at14 = (now: number, days: number) =>
+	new Date(Math.floor((now + days * DAY) / DAY) * DAY + 13 * 3_600_000);
 
 function fill(doc: Y.Doc, cards: DemoCard[], orgIds: Map<string, number>): string[] {
 	const columns = listColumns(doc);
@@ -221,7 +224,7 @@ export function seedDemoBoards(db: Db) {
 					{
 						groupId: id,
 						title: 'Séance de lancement',
-						startsAt: new Date(now - 20 * DAY),
+						startsAt: at14(now, -20),
 						place: 'Charleroi, Hôtel de ville, salle du collège',
 						agenda: 'Présentation de la démarche\nTour de table des besoins',
 						minutes: 'Cinq communes présentes. Les besoins seront rédigés sur le tableau partagé.'
@@ -229,7 +232,7 @@ export function seedDemoBoards(db: Db) {
 					{
 						groupId: id,
 						title: 'Séance de priorisation',
-						startsAt: new Date(now + 14 * DAY),
+						startsAt: at14(now, 14),
 						videoLink: 'https://visio.example.be/groupe-' + id,
 						agenda: 'Résultats des votes\nPremières vagues'
 					}
