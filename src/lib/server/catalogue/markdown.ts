@@ -28,6 +28,7 @@ export function renderMarkdown(source: string): string {
 		],
 		allowedAttributes: { a: ['href'] },
 		allowedSchemes: ['https', 'mailto'],
-		transformTags: { h1: 'h2' }
+		// the page's own headings are h1 and h2: the description's start at h3
+		transformTags: { h1: 'h3', h2: 'h3', h3: 'h4' }
 	});
 }
