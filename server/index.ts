@@ -46,6 +46,9 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 	const port = Number(process.env.PORT || 3000);
 	const host = process.env.HOST || '0.0.0.0';
 	const stampProto = configureOrigin();
+	// adapter-node refuses bodies over 512 kB by default; catalogue documents may weigh 10 MB
+	// (checked with a clear message in src/lib/server/catalogue/files.ts), plus the form around them
+	process.env.BODY_SIZE_LIMIT ??= '11M';
 
 	const db = getDb(); // opens and migrates
 	const { demo } = config();

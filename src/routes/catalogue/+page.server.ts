@@ -1,4 +1,4 @@
-import { catalogueFacets, listContracts } from '$lib/server/catalogue/list';
+import { catalogueFacets, listContracts, searchIds } from '$lib/server/catalogue/list';
 import { filtersFromUrl } from '$lib/server/catalogue/params';
 import { brusselsToday } from '$lib/server/catalogue/today';
 import type { PageServerLoad } from './$types';
@@ -6,7 +6,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ url }) => {
 	const filters = filtersFromUrl(url.searchParams);
 	const today = brusselsToday();
-	const result = listContracts(filters, today);
+	const ids = searchIds(filters.q); // the full-text search runs once for the list and the facets
+	const result = listContracts(filters, today, ids);
 	const withParam = (key: string, value: string | null) => {
 		const params = new URLSearchParams(url.searchParams);
 		if (key !== 'page') params.delete('page');
@@ -22,6 +23,6 @@ export const load: PageServerLoad = ({ url }) => {
 		},
 		filters,
 		result,
-		facets: catalogueFacets(filters, today)
+		facets: catalogueFacets(filters, today, ids)
 	};
 };

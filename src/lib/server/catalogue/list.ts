@@ -60,14 +60,35 @@ type Dimension = 'theme' | 'status' | 'module' | 'centrale';
  */
 const END = 'coalesce(min(c.end_date, c.max_end_date), c.end_date, c.max_end_date)';
 
-function whereClause(f: CatalogueFilters, today: string, except?: Dimension) {
+/**
+ * The ids of the contracts matching what was typed, best first (FTS5 rank), as a JSON array that
+ * the other queries read with json_each: the full-text search runs once per page, not per facet.
+ * undefined without a query; '[]' when nothing searchable was typed.
+ */
+export function searchIds(q: string | undefined): string | undefined {
+	if (!q) return undefined;
+	const match = matchExpression(q);
+	if (!match) return '[]';
+	const rows = getDb()
+		.$client.prepare(
+			'select rowid from contract_search where contract_search match ? order by rank'
+		)
+		.pluck()
+		.all(match) as number[];
+	return JSON.stringify(rows);
+}
+
+function whereClause(
+	f: CatalogueFilters,
+	today: string,
+	ids: string | undefined,
+	except?: Dimension
+) {
 	const clauses: string[] = [];
 	const params: (string | number)[] = [];
-	const match = f.q ? matchExpression(f.q) : null;
-	if (f.q && !match) clauses.push('0'); // only words shorter than three letters: nothing to find
-	if (match) {
-		clauses.push('c.id in (select rowid from contract_search where contract_search match ?)');
-		params.push(match);
+	if (ids !== undefined) {
+		clauses.push('c.id in (select value from json_each(?))');
+		params.push(ids);
 	}
 	const inList = (column: string, values: (string | number)[] | undefined, dim: Dimension) => {
 		if (!values?.length || except === dim) return;
@@ -103,13 +124,17 @@ const ORDER: Record<Sort, string> = {
 	recent: 'c.id desc'
 };
 
-export function listContracts(filters: CatalogueFilters, today: string) {
+export function listContracts(
+	filters: CatalogueFilters,
+	today: string,
+	ids: string | undefined = searchIds(filters.q)
+) {
 	const sqlite = getDb().$client;
 	const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
 	const page = Math.max(filters.page ?? 1, 1);
-	const where = whereClause(filters, today);
+	const where = whereClause(filters, today, ids);
 	const sort = filters.sort ?? (filters.q ? 'pertinence' : 'titre');
-	const useRank = sort === 'pertinence' && !!filters.q && !!matchExpression(filters.q);
+	const useRank = sort === 'pertinence' && ids !== undefined;
 	const rows = sqlite
 		.prepare(
 			`select c.id, c.reference, c.title, c.summary, c.theme, c.status, c.centrale_id as centraleId,
@@ -118,17 +143,15 @@ export function listContracts(filters: CatalogueFilters, today: string) {
 			 c.tender_close_date as tenderCloseDate, c.source_url as sourceUrl,
 			 (select s.reference from contracts s where s.predecessor_id = c.id order by s.id desc limit 1) as successorReference
 			 from contracts c join organisations o on o.id = c.centrale_id
-			 ${useRank ? 'join contract_search on contract_search.rowid = c.id and contract_search match ?' : ''}
+			 ${useRank ? 'join json_each(?) r on r.value = c.id' : ''}
 			 ${where.sql}
-			 order by ${useRank ? 'contract_search.rank, ' : ''}${ORDER[sort]}, c.id
+			 order by ${useRank ? 'r.key, ' : ''}${ORDER[sort]}, c.id
 			 limit ? offset ?`
 		)
-		.all(
-			...(useRank ? [matchExpression(filters.q!)!] : []),
-			...where.params,
-			pageSize,
-			(page - 1) * pageSize
-		) as (Omit<ContractListItem, 'modules' | 'shownStatus'> & { modules: string })[];
+		.all(...(useRank ? [ids] : []), ...where.params, pageSize, (page - 1) * pageSize) as (Omit<
+		ContractListItem,
+		'modules' | 'shownStatus'
+	> & { modules: string })[];
 	const total = (
 		sqlite.prepare(`select count(*) as n from contracts c ${where.sql}`).get(...where.params) as {
 			n: number;
@@ -160,17 +183,21 @@ const lifecycleDefaults = {
 	hasSuccessor: false
 };
 
-export function catalogueFacets(filters: CatalogueFilters, today: string): Facets {
+export function catalogueFacets(
+	filters: CatalogueFilters,
+	today: string,
+	ids: string | undefined = searchIds(filters.q)
+): Facets {
 	const sqlite = getDb().$client;
 	const count = (dim: Dimension, select: string) => {
-		const where = whereClause(filters, today, dim);
+		const where = whereClause(filters, today, ids, dim);
 		return sqlite
 			.prepare(`select ${select}, count(*) as n from contracts c ${where.sql} group by 1`)
 			.all(...where.params) as { key: string | number; n: number }[];
 	};
 	const toRecord = (rows: { key: string | number; n: number }[]) =>
 		Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
-	const moduleWhere = whereClause(filters, today, 'module');
+	const moduleWhere = whereClause(filters, today, ids, 'module');
 	const modules = sqlite
 		.prepare(
 			`select j.value as key, count(*) as n from contracts c, json_each(c.modules) j ${moduleWhere.sql} group by 1`

@@ -693,7 +693,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 		modules: ['software', 'support'],
 		summary: 'Location de multifonctions, badge d’impression et maintenance tout compris.',
 		cpv: ['30232110-8'],
-		start: 1,
+		start: 0,
 		end: 61,
 		estimated: 500_000,
 		maximum: 650_000,

@@ -13,11 +13,14 @@ import type { Db } from '../client';
 import { DEMO_CONTRACTS, DEMO_SUPPLIERS, type DemoContract } from './catalogue-data';
 import { minimalPdf } from './pdf';
 
-/** A Belgian VAT number with a valid mod-97 check, in the BE0999 range no company holds. */
+/**
+ * A Belgian VAT number (10 digits, the last two = 97 − the first eight mod 97) in the BE0999
+ * range, which the demo uses for fictional companies only.
+ */
 export function fictionalVat(n: number): string {
-	const base = 99_900_000 + n;
-	const check = 97 - (base % 97);
-	return `BE0${base}${String(check).padStart(2, '0')}`;
+	const first = `0999${String(n).padStart(4, '0')}`;
+	const check = 97 - (Number(first) % 97);
+	return `BE${first}${String(check).padStart(2, '0')}`;
 }
 
 function addMonths(date: string, months: number): string {

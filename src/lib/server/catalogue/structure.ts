@@ -1,0 +1,180 @@
+/** Buyers' edits of a contract's structure: suppliers, lots and price items. */
+import type { BudgetNature, Module, Recurrence, VatRate } from '../../domain/catalogue/types';
+import { audit } from '../audit';
+import { getDb } from '../db/client';
+import type { Outcome } from './commitments';
+import type { ContractRow } from './contract';
+import { reindexContract } from './search-index';
+
+/** 'BE 0999.000.101' → 'BE0999000101' when the mod-97 check holds, else null */
+export function normaliseVat(value: string): string | null {
+	const digits = value
+		.toUpperCase()
+		.replace(/[\s.-]/g, '')
+		.replace(/^BE/, '');
+	if (!/^[01]\d{9}$/.test(digits)) return null;
+	const base = Number(digits.slice(0, 8));
+	return 97 - (base % 97) === Number(digits.slice(8)) ? `BE${digits}` : null;
+}
+
+export function listSuppliers() {
+	return getDb()
+		.$client.prepare('select id, name, vat_number as vatNumber from suppliers order by name')
+		.all() as { id: number; name: string; vatNumber: string }[];
+}
+
+export function addSupplier(name: string, vatNumber: string, actorId: number): Outcome<number> {
+	const vat = normaliseVat(vatNumber);
+	if (!vat) return { ok: false, message: 'Numéro de TVA invalide : il s’écrit BE0123.456.789.' };
+	const db = getDb();
+	if (db.$client.prepare('select 1 from suppliers where vat_number = ?').get(vat))
+		return { ok: false, message: 'Un adjudicataire avec ce numéro de TVA existe déjà.' };
+	return db.transaction(() => {
+		const id = db.$client
+			.prepare('insert into suppliers (name, vat_number) values (?, ?)')
+			.run(name, vat).lastInsertRowid as number;
+		audit({
+			actorId,
+			action: 'supplier.create',
+			subjectType: 'supplier',
+			subjectId: id,
+			details: { name, vat }
+		});
+		return { ok: true as const, value: id };
+	});
+}
+
+export function addLot(
+	contract: ContractRow,
+	input: { title: string; supplierId: number | null; endDate: string | null },
+	actorId: number
+): Outcome<number> {
+	const db = getDb();
+	return db.transaction(() => {
+		const { n } = db.$client
+			.prepare('select coalesce(max(number), 0) + 1 as n from lots where contract_id = ?')
+			.get(contract.id) as { n: number };
+		const id = db.$client
+			.prepare(
+				'insert into lots (contract_id, number, title, supplier_id, end_date) values (?, ?, ?, ?, ?)'
+			)
+			.run(contract.id, n, input.title, input.supplierId, input.endDate).lastInsertRowid as number;
+		reindexContract(db.$client, contract.id);
+		audit({
+			actorId,
+			action: 'lot.create',
+			subjectType: 'contract',
+			subjectId: contract.id,
+			details: { lotId: id, ...input }
+		});
+		return { ok: true as const, value: id };
+	});
+}
+
+export function updateLot(
+	contract: ContractRow,
+	lotId: number,
+	input: { supplierId: number | null; endDate: string | null },
+	actorId: number
+): Outcome {
+	const db = getDb();
+	return db.transaction(() => {
+		const result = db.$client
+			.prepare('update lots set supplier_id = ?, end_date = ? where id = ? and contract_id = ?')
+			.run(input.supplierId, input.endDate, lotId, contract.id);
+		if (!result.changes) return { ok: false as const, message: 'Lot introuvable.' };
+		reindexContract(db.$client, contract.id);
+		audit({
+			actorId,
+			action: 'lot.update',
+			subjectType: 'contract',
+			subjectId: contract.id,
+			details: { lotId, ...input }
+		});
+		return { ok: true as const, value: undefined };
+	});
+}
+
+export interface PriceItemInput {
+	lotId: number;
+	label: string;
+	unit: string;
+	unitPriceCents: number;
+	vatRate: VatRate;
+	recurrence: Recurrence;
+	budgetNature: BudgetNature;
+	suggestedArticle: string | null;
+	module: Module | null;
+}
+
+export function addPriceItem(
+	contract: ContractRow,
+	input: PriceItemInput,
+	actorId: number
+): Outcome<number> {
+	const db = getDb();
+	const lot = db.$client
+		.prepare('select 1 from lots where id = ? and contract_id = ?')
+		.get(input.lotId, contract.id);
+	if (!lot) return { ok: false, message: 'Lot introuvable.' };
+	return db.transaction(() => {
+		const id = db.$client
+			.prepare(
+				`insert into price_items (lot_id, label, unit, unit_price_cents, vat_rate, recurrence, budget_nature, suggested_article, module)
+				 values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			)
+			.run(
+				input.lotId,
+				input.label,
+				input.unit,
+				input.unitPriceCents,
+				input.vatRate,
+				input.recurrence,
+				input.budgetNature,
+				input.suggestedArticle,
+				input.module
+			).lastInsertRowid as number;
+		reindexContract(db.$client, contract.id);
+		audit({
+			actorId,
+			action: 'priceItem.create',
+			subjectType: 'contract',
+			subjectId: contract.id,
+			details: { priceItemId: id, ...input }
+		});
+		return { ok: true as const, value: id };
+	});
+}
+
+/** Interest and adhesions per commune, for the buyer (the estimate for the procedure). */
+export function contractCommunes(contractId: number) {
+	const sqlite = getDb().$client;
+	return {
+		interests: sqlite
+			.prepare(
+				`select o.name, i.max_quantity as maxQuantity, i.estimated_amount_cents as estimatedAmountCents, i.note
+				 from interests i join organisations o on o.id = i.organisation_id where i.contract_id = ? order by o.name`
+			)
+			.all(contractId) as {
+			name: string;
+			maxQuantity: number;
+			estimatedAmountCents: number;
+			note: string | null;
+		}[],
+		adhesions: sqlite
+			.prepare(
+				`select a.id, o.name, a.decision_reference as decisionReference, a.decision_date as decisionDate, a.modules,
+				 a.estimated_quantities as estimatedQuantities, a.withdrawn_at as withdrawnAt
+				 from adhesions a join organisations o on o.id = a.organisation_id where a.contract_id = ? order by o.name`
+			)
+			.all(contractId) as {
+			id: number;
+			name: string;
+			decisionReference: string;
+			decisionDate: string;
+			modules: string;
+			estimatedQuantities: string;
+			withdrawnAt: number | null;
+		}[]
+	};
+}

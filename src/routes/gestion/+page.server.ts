@@ -1,0 +1,8 @@
+import { requireUser } from '$lib/server/auth/guard';
+import { managedContracts } from '$lib/server/catalogue/backoffice';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return managedContracts(user);
+};

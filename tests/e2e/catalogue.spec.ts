@@ -1,0 +1,91 @@
+import { expect, test } from './fixtures';
+
+// each test starts its own server with demo data; the machine is shared, so allow for slowness
+test.describe.configure({ timeout: 120_000 });
+
+test('anyone browses the catalogue, searches « securite » and opens a contract', async ({
+	page,
+	expectAccessible
+}) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Parcourir le catalogue des marchés' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Catalogue des marchés' })
+	).toBeVisible();
+	await expectAccessible();
+	await page.getByRole('searchbox', { name: 'Rechercher' }).fill('securite');
+	await page.getByRole('button', { name: 'Afficher les marchés' }).click();
+	await expect(page.getByRole('heading', { name: /marchés? pour « securite »/ })).toBeVisible();
+	await expectAccessible();
+	await page
+		.getByRole('link', { name: 'Audit de cybersécurité et sensibilisation du personnel' })
+		.click();
+	await expect(
+		page
+			.getByRole('heading', { name: 'L’essentiel' })
+			.or(page.getByRole('heading', { name: "L'essentiel" }))
+	).toBeVisible();
+	await expect(page.getByText('Exemple Cyberdéfense SRL')).toBeVisible();
+	await expect(page.getByText('Les prix sont réservés aux pouvoirs locaux membres')).toBeVisible();
+	await expectAccessible();
+	await page.goto('/catalogue/a-venir');
+	await expect(page.getByRole('link', { name: 'Téléphonie IP et mobile (relance)' })).toBeVisible();
+	await expectAccessible();
+});
+
+test('a referent adheres, orders and sees the bon de commande', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/catalogue/IDETA-2025-RH-01');
+	await expect(page.getByText('Membre de la centrale')).toBeVisible();
+	await expectAccessible();
+	await page.getByLabel('Référence de la décision du collège').fill('COL/2026/412');
+	await page.getByLabel('Date de la décision').fill('2026-11-16');
+	await page.getByLabel('Quantités estimées').fill('300 fiches par mois');
+	await page.getByRole('button', { name: "Enregistrer l'adhésion" }).click();
+	await expect(page.getByText('Adhésion enregistrée')).toBeVisible();
+	await page.getByRole('link', { name: 'Passer une commande' }).click();
+	await expectAccessible();
+	await page.getByLabel('Quantité : Calcul de paie (par fiche)').fill('300');
+	await page.getByLabel('Quantité : Formation du service du personnel').fill('2');
+	await page.getByLabel('Article budgétaire').fill('104/123-13');
+	await page.getByRole('button', { name: 'Envoyer la commande du lot 1' }).click();
+	await expect(page.getByRole('heading', { name: /Bon de commande n° \d+/ })).toBeVisible();
+	// 300 × 4,20 € + 2 × 690 € = 2 640 € HTVA, 554,40 € of VAT, 3 194,40 € TVAC
+	await expect(page.getByRole('row', { name: /Total TVAC/ })).toContainText(/3\s?194,40/);
+	await expect(page.getByRole('button', { name: 'Imprimer le bon de commande' })).toBeVisible();
+	await expectAccessible();
+	await page.goto('/mes-marches');
+	await expect(
+		page.getByRole('link', { name: 'Logiciel de paie et gestion du personnel' })
+	).toBeVisible();
+	await expectAccessible();
+});
+
+test('a buyer activates an awarded contract and starts its relaunch', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('acheteur@ideta.demo');
+	await page.goto('/gestion');
+	await expectAccessible();
+	await page
+		.getByRole('link', { name: 'Imprimantes multifonctions et gestion des impressions' })
+		.click();
+	await expectAccessible();
+	await page.getByLabel('Nouveau statut').selectOption('active');
+	await page.getByLabel('Note (facultatif)').fill('Notification faite à l’adjudicataire');
+	await page.getByRole('button', { name: 'Changer le statut' }).click();
+	await expect(page.getByText('Statut mis à jour.')).toBeVisible();
+	await expect(page.locator('.status .badge')).toHaveText('Actif');
+	await page.getByRole('button', { name: 'Lancer la relance de ce marché' }).click();
+	await expect(page.getByText('Relance créée à partir de IDETA-2025-IMP-03')).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: /Imprimantes multifonctions .*\(IDETA-2025-IMP-03\)/ })
+	).toBeVisible();
+	await expectAccessible();
+});
