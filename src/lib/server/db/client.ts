@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config, migrationsFolder } from '../config';
+import { startCheckpointer } from './checkpointer';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -14,7 +15,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  * share it, and with it one view of transactions.
  */
 const KEY = Symbol.for('centrale.db');
-type Holder = { [KEY]?: { file: string; db: Db } };
+type Holder = { [KEY]?: { file: string; db: Db; stopCheckpointer: () => void } };
 
 /** Opens (once) the SQLite file under DATA_DIR with WAL and foreign keys, and migrates it. */
 export function getDb(): Db {
@@ -28,9 +29,18 @@ export function getDb(): Db {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('busy_timeout = 5000');
+	// checkpoints run in a worker thread (checkpointer.ts), not inside a request's commit
+	sqlite.pragma('wal_autocheckpoint = 0');
+	sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
 	const db = drizzle(sqlite, { schema }) as Db;
 	migrate(db, { migrationsFolder: migrationsFolder() });
-	holder[KEY] = { file: databaseFile, db };
+	holder[KEY] = {
+		file: databaseFile,
+		db,
+		stopCheckpointer: startCheckpointer(databaseFile, () =>
+			sqlite.pragma('wal_autocheckpoint = 1000')
+		)
+	};
 	return db;
 }
 
@@ -38,6 +48,7 @@ export function closeDb() {
 	const holder = globalThis as Holder;
 	const current = holder[KEY];
 	if (!current) return;
+	current.stopCheckpointer();
 	current.db.$client.close();
 	delete holder[KEY];
 }
