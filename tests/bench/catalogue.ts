@@ -212,7 +212,8 @@ console.log(
 	`Seeded ${counts.c} contracts, ${counts.l} lots, ${counts.o} organisations, ${counts.r} orders (${counts.h} for Charleroi) in ${(seedMs / 1000).toFixed(1)} s`
 );
 
-const server = await startServer({ dataDir, demo: false, env: { LOG_LEVEL: 'warn' } });
+// request logs on (info): each line carries the time the handler spent, the server-side figure
+const server = await startServer({ dataDir, demo: false, env: { LOG_LEVEL: 'info' } });
 const pid = server.process.pid!;
 const rss = (field: 'VmRSS' | 'VmHWM') =>
 	Number(
@@ -243,6 +244,7 @@ async function run(
 	connections: number,
 	goal: string
 ) {
+	const mark = server.output().length;
 	const result = await autocannon({
 		url: server.url,
 		connections,
@@ -253,9 +255,23 @@ async function run(
 		]
 	});
 	const non2xx = result.non2xx + result.errors;
+	const side = serverSide(mark);
 	console.log(
-		`${title}: ${result.requests.total} requests, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s${non2xx ? `, ${non2xx} errors` : ''} ${goal}`
+		`${title}: ${result.requests.total} requests, client-observed p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s${non2xx ? `, ${non2xx} errors` : ''}; server-side (handler) p50 ${side.p50} ms, p99 ${side.p99} ms ${goal}`
 	);
+}
+
+/** p50/p99 of the handler times the server logged since `mark` (pino request lines). */
+function serverSide(mark: number) {
+	const times = server
+		.output()
+		.slice(mark)
+		.split('\n')
+		.filter((line) => line.includes('"msg":"request"'))
+		.map((line) => (JSON.parse(line) as { ms: number }).ms)
+		.sort((a, b) => a - b);
+	const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+	return { p50: at(0.5), p99: at(0.99) };
 }
 
 try {
