@@ -1,7 +1,7 @@
 /** The Annuaire: communes, intercommunales and other centrales, and the people of each. */
 import { asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { matchesQuery } from '../domain/text';
+import { matchesQuery, normalizeForSearch } from '../domain/text';
 import { getDb } from './db/client';
 import { organisations, territories, users } from './db/schema';
 
@@ -16,10 +16,15 @@ export interface DirectoryCommune {
 	intercommunales: { name: string; slug: string }[];
 }
 
-/** Every commune with its intercommunale(s); optionally filtered by a free-text query. */
-export function listCommunes(
-	filter: { query?: string; intercommunale?: string } = {}
-): DirectoryCommune[] {
+export interface CommuneFilter {
+	query?: string;
+	intercommunale?: string;
+}
+
+type SearchableCommune = DirectoryCommune & { search: string };
+
+/** Every commune with its intercommunale(s), ready for filterCommunes. */
+export function listCommunes(): SearchableCommune[] {
 	const db = getDb();
 	const inter = alias(organisations, 'inter');
 	const rows = db
@@ -41,7 +46,7 @@ export function listCommunes(
 		.where(eq(organisations.kind, 'commune'))
 		.orderBy(asc(organisations.searchName), asc(inter.shortName))
 		.all();
-	const byId = new Map<number, DirectoryCommune & { search: string }>();
+	const byId = new Map<number, SearchableCommune>();
 	for (const row of rows) {
 		let commune = byId.get(row.id);
 		if (!commune) {
@@ -54,20 +59,29 @@ export function listCommunes(
 				arrondissement: row.arrondissement ?? '',
 				charleroiMetropole: row.charleroiMetropole,
 				intercommunales: [],
-				search: `${row.searchName} ${row.nisCode ?? ''} ${row.arrondissement ?? ''}`.toLowerCase()
+				search: normalizeForSearch(
+					`${row.searchName} ${row.nisCode ?? ''} ${row.arrondissement ?? ''}`
+				)
 			};
 			byId.set(row.id, commune);
 		}
 		if (row.interName && row.interSlug)
 			commune.intercommunales.push({ name: row.interName, slug: row.interSlug });
 	}
-	let communes = [...byId.values()];
-	if (filter.query?.trim())
-		communes = communes.filter((c) => matchesQuery(c.search, filter.query!));
+	return [...byId.values()];
+}
+
+/** The communes matching a free-text query (accents, case and punctuation ignored) and territory. */
+export function filterCommunes(
+	all: SearchableCommune[],
+	filter: CommuneFilter
+): DirectoryCommune[] {
+	let communes = all;
+	const query = filter.query?.trim();
+	if (query) communes = communes.filter((c) => matchesQuery(c.search, query));
 	if (filter.intercommunale) {
-		communes = communes.filter((c) =>
-			c.intercommunales.some((i) => i.slug === filter.intercommunale)
-		);
+		const slug = filter.intercommunale;
+		communes = communes.filter((c) => c.intercommunales.some((i) => i.slug === slug));
 	}
 	return communes.map(({ search: _search, ...c }) => c);
 }

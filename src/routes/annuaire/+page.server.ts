@@ -1,4 +1,4 @@
-import { listCentrales, listCommunes } from '$lib/server/directory';
+import { filterCommunes, listCentrales, listCommunes } from '$lib/server/directory';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -6,11 +6,12 @@ export const load: PageServerLoad = ({ url }) => {
 	const intercommunale = url.searchParams.get('intercommunale') ?? '';
 	const centrales = listCentrales();
 	const valid = centrales.some((c) => c.slug === intercommunale && c.kind === 'intercommunale');
+	const all = listCommunes();
 	return {
 		query,
 		intercommunale: valid ? intercommunale : '',
-		communes: listCommunes({ query, intercommunale: valid ? intercommunale : undefined }),
-		total: listCommunes().length,
+		communes: filterCommunes(all, { query, intercommunale: valid ? intercommunale : undefined }),
+		total: all.length,
 		intercommunales: centrales.filter((c) => c.kind === 'intercommunale'),
 		otherCentrales: centrales.filter((c) => c.kind !== 'intercommunale')
 	};
