@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { ensureBuild, serverEntry } from '../../scripts/build.js';
 import { freePort, ROOT, tempDataDir } from '../support/server';
+import { handlerTimes } from './server-timing';
 
 async function coldStart(dataDir: string, logLevel = 'warn') {
 	const port = await freePort();
@@ -41,15 +42,9 @@ async function coldStart(dataDir: string, logLevel = 'warn') {
 	};
 }
 
-/** p50/p99 of the handler times the server logged since `mark` (its pino request lines). */
 function serverSide(log: string) {
-	const times = log
-		.split('\n')
-		.filter((line) => line.includes('"msg":"request"'))
-		.map((line) => (JSON.parse(line) as { ms: number }).ms)
-		.sort((a, b) => a - b);
-	const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-	return { serverP50: at(0.5), serverP99: at(0.99) };
+	const { p50, p99 } = handlerTimes(log);
+	return { serverP50: p50, serverP99: p99 };
 }
 
 async function load(server: Awaited<ReturnType<typeof coldStart>>, path: string) {

@@ -8,6 +8,7 @@
 import autocannon from 'autocannon';
 import fs from 'node:fs';
 import { startServer, tempDataDir } from '../support/server';
+import { handlerTimes } from './server-timing';
 
 const CONTRACTS = 10_000;
 const LOTS_PER_CONTRACT = 4;
@@ -261,18 +262,7 @@ async function run(
 	);
 }
 
-/** p50/p99 of the handler times the server logged since `mark` (pino request lines). */
-function serverSide(mark: number) {
-	const times = server
-		.output()
-		.slice(mark)
-		.split('\n')
-		.filter((line) => line.includes('"msg":"request"'))
-		.map((line) => (JSON.parse(line) as { ms: number }).ms)
-		.sort((a, b) => a - b);
-	const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-	return { p50: at(0.5), p99: at(0.99) };
-}
+const serverSide = (mark: number) => handlerTimes(server.output().slice(mark));
 
 try {
 	const before = rss('VmRSS');
