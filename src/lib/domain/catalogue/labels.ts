@@ -112,3 +112,10 @@ export const isTheme = (value: unknown): value is Theme => isKey(THEMES, value);
 export const isProcedure = (value: unknown): value is Procedure => isKey(PROCEDURES, value);
 export const isDocumentKind = (value: unknown): value is DocumentKind =>
 	isKey(DOCUMENT_KINDS, value);
+
+/** An order's status as the ordering commune reads it, with its badge tone. */
+export const ORDER_STATUS: Record<string, readonly [label: string, tone: BadgeTone]> = {
+	submitted: ['Envoyée', 'info'],
+	confirmed: ['Confirmée', 'success'],
+	refused: ['Refusée', 'danger']
+};

@@ -1,12 +1,7 @@
 /** CSV exports: a commune's orders for its accounting; a contract's adhesions for its buyers. */
+import { ORDER_STATUS } from '../../domain/catalogue/labels';
 import { getDb } from '../db/client';
 import { csvAmount, toCsv } from './csv';
-
-const STATUS_FR: Record<string, string> = {
-	submitted: 'Envoyée',
-	confirmed: 'Confirmée',
-	refused: 'Refusée'
-};
 
 const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -58,7 +53,7 @@ export function communeOrdersCsv(organisationId: number): string {
 			r.supplier,
 			r.year,
 			r.article,
-			STATUS_FR[r.status] ?? r.status,
+			ORDER_STATUS[r.status]?.[0] ?? r.status,
 			csvAmount(r.excl),
 			csvAmount(r.vat),
 			csvAmount(r.incl)
