@@ -86,7 +86,7 @@ export class Connection implements Peer {
 		const type = decoding.readVarUint(decoder);
 		const payload = decoding.readVarUint8Array(decoder);
 		if (type === syncProtocol.messageYjsSyncStep1) {
-			return this.send(syncStep2Message(this.room.doc, payload));
+			return this.send(syncStep2Message(this.room.persistedDoc, payload));
 		}
 		if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
 			throw new Error('unknown sync message');

@@ -5,11 +5,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { notifyDocumentChanged } from '../../src/lib/server/collab/changes';
-import { appendUpdate, countUpdates } from '../../src/lib/server/collab/store';
+import { countUpdates } from '../../src/lib/server/collab/store';
 import { compactFromStore, compactYDoc, loadYDoc } from '../../src/lib/server/collab/yjs-documents';
 import { log } from '../../src/lib/server/log';
 import { CHANGE_DEBOUNCE_MS, CHANGE_MAX_WAIT_MS, CLOSE, COMPACT_AFTER_UPDATES } from './limits';
 import { awarenessMessage, syncStep1Message, updateMessage } from './protocol';
+import { flushWrites, queueWrite } from './write-batch';
 
 /** What a room needs from a connection. */
 export interface Peer {
@@ -79,19 +80,33 @@ export class Room {
 	}
 
 	private onUpdate = (update: Uint8Array, origin: unknown) => {
+		if (this.broken) return;
 		const userId = (origin as Peer | null)?.userId ?? null;
-		try {
-			this.lastSeq = appendUpdate(this.name, update, userId);
-		} catch (err) {
-			return this.fail(err);
-		}
-		// only now, with the update on disk, may anyone else see it
+		queueWrite({
+			docName: this.name,
+			update,
+			userId,
+			persisted: (seq) => this.persisted(update, seq, origin),
+			failed: (err) => this.fail(err)
+		});
+	};
+
+	/** The update is on disk: only now may anyone else see it. */
+	private persisted(update: Uint8Array, seq: number, origin: unknown) {
+		this.lastSeq = seq;
+		if (this.broken) return;
 		const message = updateMessage(update);
 		for (const peer of this.peers) if (peer !== origin) peer.send(message);
 		this.pendingUpdates++;
 		this.noteChanged();
 		if (this.pendingUpdates >= COMPACT_AFTER_UPDATES()) this.queueCompaction();
-	};
+	}
+
+	/** The document as others may see it: every update it holds is on disk first. */
+	get persistedDoc(): Y.Doc {
+		flushWrites();
+		return this.doc;
+	}
 
 	private onAwareness = ({ added, updated, removed }: Change) => {
 		// sent to everyone, the sender included: its own echo keeps y-websocket's idle watchdog quiet
@@ -101,6 +116,7 @@ export class Room {
 
 	/** The log could not be written: what memory holds is no longer on disk, so drop it all. */
 	private fail(err: unknown) {
+		if (this.broken) return;
 		log().error({ err, doc: this.name }, 'sync: could not persist an update; closing the document');
 		this.broken = true;
 		for (const peer of [...this.peers]) peer.close(CLOSE.internal, 'storage failure');
@@ -126,6 +142,7 @@ export class Room {
 	 * live doc lacked is applied to it (and so logged again and relayed) while people are on it.
 	 */
 	compact(live = true) {
+		flushWrites();
 		if (this.broken || this.pendingUpdates === 0) return;
 		try {
 			if (countUpdates(this.name, this.snapshotSeq, this.lastSeq) === this.pendingUpdates) {
@@ -162,17 +179,18 @@ export class Room {
 			return;
 		}
 		this.changeTimer = null;
-		notifyDocumentChanged(this.kind, this.name, this.doc);
+		notifyDocumentChanged(this.kind, this.name, this.persistedDoc);
 	};
 
 	/** Runs what is pending (projections, compaction) and frees the document. */
 	unload() {
 		if (this.unloaded) return;
 		this.unloaded = true;
+		flushWrites();
 		if (this.changeTimer) {
 			clearTimeout(this.changeTimer);
 			this.changeTimer = null;
-			if (!this.broken) notifyDocumentChanged(this.kind, this.name, this.doc);
+			if (!this.broken) notifyDocumentChanged(this.kind, this.name, this.persistedDoc);
 		}
 		this.compact(false);
 		this.doc.off('update', this.onUpdate);
