@@ -171,9 +171,15 @@ describe('the sync hub', () => {
 		other.getMap('cards').set('serveur', 'écrit à côté');
 		fixtures.sqlite
 			.prepare(
-				'insert into document_updates (doc_name, "update", user_id, at) values (?, ?, null, ?)'
+				`insert into document_updates (doc_name, seq, "update", user_id, at)
+				 values (@name, (select max(seq) from document_updates where doc_name = @name) + 1,
+				 @update, null, @at)`
 			)
-			.run(board.docName, Buffer.from(Y.encodeStateAsUpdate(other)), Date.now());
+			.run({
+				name: board.docName,
+				update: Buffer.from(Y.encodeStateAsUpdate(other)),
+				at: Date.now()
+			});
 		writer.doc.getMap('cards').set('b', 'client');
 		await eventually(() => fixtures.loggedUpdates(board.docName) === 3, 5000, 'second update');
 		writer.provider.destroy();

@@ -30,8 +30,14 @@ function prepare(sqlite: Database.Database) {
 		ensure: sqlite.prepare(
 			'insert into documents (name, kind, snapshot_seq, updated_at) values (?, ?, 0, ?) on conflict(name) do nothing'
 		),
+		// the next seq of this document: after its last logged update, or after its snapshot
 		append: sqlite.prepare(
-			'insert into document_updates (doc_name, "update", user_id, at) values (?, ?, ?, ?)'
+			`insert into document_updates (doc_name, seq, "update", user_id, at)
+			 values (@name, coalesce(
+			   (select max(seq) from document_updates where doc_name = @name),
+			   (select snapshot_seq from documents where name = @name)) + 1,
+			 @update, @userId, @at)
+			 returning seq`
 		),
 		head: sqlite.prepare(
 			'select kind, snapshot, snapshot_seq as seq from documents where name = ?'
@@ -81,8 +87,10 @@ export function appendUpdate(
 	userId: number | null,
 	now = Date.now()
 ): number {
-	const result = statements().append.run(name, asBuffer(update), userId, now);
-	return Number(result.lastInsertRowid);
+	const row = statements().append.get({ name, update: asBuffer(update), userId, at: now }) as {
+		seq: number;
+	};
+	return row.seq;
 }
 
 /** The snapshot and the updates logged after it; null when the document has no row. */

@@ -15,14 +15,21 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  * share it, and with it one view of transactions.
  */
 const KEY = Symbol.for('centrale.db');
-type Holder = { [KEY]?: { file: string; db: Db; stopCheckpointer: () => void } };
+type Holder = {
+	[KEY]?: { dataDirEnv: string | undefined; file: string; db: Db; stopCheckpointer: () => void };
+};
 
 /** Opens (once) the SQLite file under DATA_DIR with WAL and foreign keys, and migrates it. */
 export function getDb(): Db {
 	const holder = globalThis as Holder;
-	const { databaseFile } = config();
 	const current = holder[KEY];
-	if (current && current.file === databaseFile) return current.db;
+	// the hot path (every statement of the sync hub): no path resolution while DATA_DIR is the same
+	if (current && current.dataDirEnv === process.env.DATA_DIR) return current.db;
+	const { databaseFile } = config();
+	if (current && current.file === databaseFile) {
+		current.dataDirEnv = process.env.DATA_DIR;
+		return current.db;
+	}
 	fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
 	const sqlite = new Database(databaseFile);
 	sqlite.pragma('journal_mode = WAL');
@@ -35,6 +42,7 @@ export function getDb(): Db {
 	const db = drizzle(sqlite, { schema }) as Db;
 	migrate(db, { migrationsFolder: migrationsFolder() });
 	holder[KEY] = {
+		dataDirEnv: process.env.DATA_DIR,
 		file: databaseFile,
 		db,
 		stopCheckpointer: startCheckpointer(databaseFile, () =>

@@ -4,7 +4,7 @@
  * row a document belongs to (its name is `<kind>:<id>`, e.g. `board:12`).
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const documents = sqliteTable('documents', {
 	name: text('name').primaryKey(),
@@ -17,17 +17,23 @@ export const documents = sqliteTable('documents', {
 		.default(sql`(unixepoch('subsec') * 1000)`)
 });
 
+/**
+ * One row per accepted update, clustered by document: the migration creates it WITHOUT ROWID
+ * (drizzle cannot say so), so appending an update writes one b-tree page, not three (rowid
+ * table, index, AUTOINCREMENT counter) — the sync hub appends before every relay. `seq` counts
+ * per document, after the snapshot's (see collab/store.ts `appendUpdate`).
+ */
 export const documentUpdates = sqliteTable(
 	'document_updates',
 	{
-		seq: integer('seq').primaryKey({ autoIncrement: true }),
 		docName: text('doc_name')
 			.notNull()
 			.references(() => documents.name, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
 		update: blob('update', { mode: 'buffer' }).notNull(),
 		/** who sent it (null for server-made changes such as seeding) */
 		userId: integer('user_id'),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('document_updates_doc_idx').on(t.docName, t.seq)]
+	(t) => [primaryKey({ columns: [t.docName, t.seq] })]
 );
