@@ -25,6 +25,21 @@ export interface BatchedWrite {
 let pending: BatchedWrite[] = [];
 let scheduled = false;
 
+/** better-sqlite3 builds a transaction wrapper per call: build it once per connection. */
+const appendAll = new WeakMap<object, (batch: BatchedWrite[]) => number[]>();
+
+function appender(): (batch: BatchedWrite[]) => number[] {
+	const sqlite = getDb().$client;
+	let run = appendAll.get(sqlite);
+	if (!run) {
+		run = sqlite.transaction((batch: BatchedWrite[]) =>
+			batch.map((w) => appendUpdate(w.docName, w.update, w.userId))
+		);
+		appendAll.set(sqlite, run);
+	}
+	return run;
+}
+
 /** Queues an update for the end of this turn of the event loop. */
 export function queueWrite(write: BatchedWrite) {
 	pending.push(write);
@@ -41,9 +56,7 @@ export function flushWrites() {
 	pending = [];
 	let seqs: number[];
 	try {
-		seqs = getDb().$client.transaction(() =>
-			batch.map((w) => appendUpdate(w.docName, w.update, w.userId))
-		)();
+		seqs = appender()(batch);
 	} catch (err) {
 		for (const w of batch) w.failed(err);
 		return;

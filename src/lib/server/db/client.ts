@@ -33,14 +33,14 @@ export function getDb(): Db {
 	fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
 	const sqlite = new Database(databaseFile);
 	sqlite.pragma('journal_mode = WAL');
-	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('busy_timeout = 5000');
 	// checkpoints run in a worker thread (checkpointer.ts), not inside a request's commit
 	sqlite.pragma('wal_autocheckpoint = 0');
 	sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
 	const db = drizzle(sqlite, { schema }) as Db;
-	migrate(db, { migrationsFolder: migrationsFolder() });
+	migrateSafely(sqlite, db);
+	sqlite.pragma('foreign_keys = ON');
 	holder[KEY] = {
 		dataDirEnv: process.env.DATA_DIR,
 		file: databaseFile,
@@ -50,6 +50,26 @@ export function getDb(): Db {
 		)
 	};
 	return db;
+}
+
+/**
+ * Migrations run with foreign keys off, as SQLite's table-rebuild procedure requires: drizzle
+ * rebuilds a table (create new, copy, drop old, rename) inside its own transaction, where the
+ * migration's `PRAGMA foreign_keys=OFF` is a no-op, and dropping a parent table with keys on
+ * would delete or detach the rows that point to it (an order's lines when price_items is
+ * rebuilt). Every key is checked afterwards: the server refuses to start on a broken one rather
+ * than run on inconsistent data.
+ */
+function migrateSafely(sqlite: Database.Database, db: Db) {
+	sqlite.pragma('foreign_keys = OFF');
+	migrate(db, { migrationsFolder: migrationsFolder() });
+	const broken = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
+	if (broken.length) {
+		const first = broken[0];
+		throw new Error(
+			`the database has ${broken.length} broken foreign key(s) after migrating, first ${first.table} → ${first.parent}`
+		);
+	}
 }
 
 export function closeDb() {
