@@ -4,8 +4,27 @@
  */
 import { effectiveStatus } from '../../domain/catalogue/lifecycle';
 import type { ContractStatus, Module } from '../../domain/catalogue/types';
+import type Database from 'better-sqlite3';
 import { getDb } from '../db/client';
 import { matchExpression } from './search-index';
+
+/*
+ * Prepared statements by SQL text: preparing costs as much as running these queries at 10,000
+ * contracts, and the filters only make a few dozen distinct texts.
+ */
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function statement(sql: string): Database.Statement {
+	const sqlite = getDb().$client;
+	let cache = prepared.get(sqlite);
+	if (!cache) prepared.set(sqlite, (cache = new Map()));
+	let stmt = cache.get(sql);
+	if (!stmt) {
+		if (cache.size >= 200) cache.clear();
+		cache.set(sql, (stmt = sqlite.prepare(sql)));
+	}
+	return stmt;
+}
 
 export const SORTS = ['pertinence', 'titre', 'echeance', 'recent'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -69,10 +88,9 @@ export function searchIds(q: string | undefined): string | undefined {
 	if (!q) return undefined;
 	const match = matchExpression(q);
 	if (!match) return '[]';
-	const rows = getDb()
-		.$client.prepare(
-			'select rowid from contract_search where contract_search match ? order by rank'
-		)
+	const rows = statement(
+		'select rowid from contract_search where contract_search match ? order by rank'
+	)
 		.pluck()
 		.all(match) as number[];
 	return JSON.stringify(rows);
@@ -129,15 +147,13 @@ export function listContracts(
 	today: string,
 	ids: string | undefined = searchIds(filters.q)
 ) {
-	const sqlite = getDb().$client;
 	const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
 	const page = Math.max(filters.page ?? 1, 1);
 	const where = whereClause(filters, today, ids);
 	const sort = filters.sort ?? (filters.q ? 'pertinence' : 'titre');
 	const useRank = sort === 'pertinence' && ids !== undefined;
-	const rows = sqlite
-		.prepare(
-			`select c.id, c.reference, c.title, c.summary, c.theme, c.status, c.centrale_id as centraleId,
+	const rows = statement(
+		`select c.id, c.reference, c.title, c.summary, c.theme, c.status, c.centrale_id as centraleId,
 			 coalesce(o.short_name, o.name) as centraleName, c.modules, c.start_date as startDate,
 			 c.end_date as endDate, c.max_end_date as maxEndDate, c.interest_deadline as interestDeadline,
 			 c.tender_close_date as tenderCloseDate, c.source_url as sourceUrl,
@@ -147,13 +163,12 @@ export function listContracts(
 			 ${where.sql}
 			 order by ${useRank ? 'r.key, ' : ''}${ORDER[sort]}, c.id
 			 limit ? offset ?`
-		)
-		.all(...(useRank ? [ids] : []), ...where.params, pageSize, (page - 1) * pageSize) as (Omit<
+	).all(...(useRank ? [ids] : []), ...where.params, pageSize, (page - 1) * pageSize) as (Omit<
 		ContractListItem,
 		'modules' | 'shownStatus'
 	> & { modules: string })[];
 	const total = (
-		sqlite.prepare(`select count(*) as n from contracts c ${where.sql}`).get(...where.params) as {
+		statement(`select count(*) as n from contracts c ${where.sql}`).get(...where.params) as {
 			n: number;
 		}
 	).n;
@@ -188,29 +203,24 @@ export function catalogueFacets(
 	today: string,
 	ids: string | undefined = searchIds(filters.q)
 ): Facets {
-	const sqlite = getDb().$client;
 	const count = (dim: Dimension, select: string) => {
 		const where = whereClause(filters, today, ids, dim);
-		return sqlite
-			.prepare(`select ${select}, count(*) as n from contracts c ${where.sql} group by 1`)
-			.all(...where.params) as { key: string | number; n: number }[];
+		return statement(
+			`select ${select}, count(*) as n from contracts c ${where.sql} group by 1`
+		).all(...where.params) as { key: string | number; n: number }[];
 	};
 	const toRecord = (rows: { key: string | number; n: number }[]) =>
 		Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
 	const moduleWhere = whereClause(filters, today, ids, 'module');
-	const modules = sqlite
-		.prepare(
-			`select j.value as key, count(*) as n from contracts c, json_each(c.modules) j ${moduleWhere.sql} group by 1`
-		)
-		.all(...moduleWhere.params) as { key: string; n: number }[];
+	const modules = statement(
+		`select j.value as key, count(*) as n from contracts c, json_each(c.modules) j ${moduleWhere.sql} group by 1`
+	).all(...moduleWhere.params) as { key: string; n: number }[];
 	const centrales = count('centrale', 'c.centrale_id as key');
 	const names = new Map(
 		(
-			sqlite
-				.prepare(
-					'select id, coalesce(short_name, name) as name from organisations where is_centrale = 1'
-				)
-				.all() as { id: number; name: string }[]
+			statement(
+				'select id, coalesce(short_name, name) as name from organisations where is_centrale = 1'
+			).all() as { id: number; name: string }[]
 		).map((o) => [o.id, o.name])
 	);
 	return {

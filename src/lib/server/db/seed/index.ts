@@ -26,10 +26,21 @@ export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<
 	if (done) return { demoSeeded: false };
 	for (const seeder of DEMO_SEEDERS) await seeder(db);
 	db.insert(appMeta).values({ key: 'demo', value: new Date().toISOString() }).run();
+	demoFlags.delete(db);
 	return { demoSeeded: true };
 }
 
-/** true when this database holds demo data (shown in the footer) */
-export function isDemoDatabase(db: Db): boolean {
-	return !!db.select().from(appMeta).where(eq(appMeta.key, 'demo')).get();
+const demoFlags = new WeakMap<Db, { demo: boolean; at: number }>();
+
+/**
+ * true when this database holds demo data (shown in the footer of every page). Remembered for a
+ * minute: the layout asks on every request, and `npm run seed -- --reset` from another process
+ * is the only thing that changes it.
+ */
+export function isDemoDatabase(db: Db, now = Date.now()): boolean {
+	const known = demoFlags.get(db);
+	if (known && now - known.at < 60_000) return known.demo;
+	const demo = !!db.select().from(appMeta).where(eq(appMeta.key, 'demo')).get();
+	demoFlags.set(db, { demo, at: now });
+	return demo;
 }
