@@ -1,6 +1,6 @@
 /**
  * Builds the app (vite build → build/) and the server entry (esbuild: server/index.ts →
- * build/server/index.js, so production starts without compiling TypeScript), and knows whether
+ * build/centrale-server.js, so production starts without compiling TypeScript), and knows whether
  * the build is current. Used by `npm run build`, `npm start` (scripts/start.js) and benchmarks.
  */
 import { spawnSync } from 'node:child_process';

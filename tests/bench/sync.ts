@@ -84,7 +84,7 @@ function merge(runs: Measured[]): Measured {
 	};
 }
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 
 /**
  * Alternating A-B, B-A, A-B… rounds after a discarded warm-up, so that whatever else the machine
