@@ -1,0 +1,293 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixtureDb } from '../support/db';
+import { Client } from '../support/http';
+import { startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+let db: FixtureDb;
+beforeAll(async () => {
+	server = await startServer();
+	db = new FixtureDb(server.dataDir);
+});
+afterAll(async () => {
+	db?.close();
+	await server?.stop();
+});
+
+const login = (email: string) => new Client(server.url).login(email);
+const back = (reference: string, action: string) => `/gestion/marches/${reference}?/${action}`;
+
+function itemId(label: string): number {
+	return (
+		db.sqlite.prepare('select id from price_items where label = ?').get(label) as { id: number }
+	).id;
+}
+function lotId(reference: string, number: number): number {
+	return (
+		db.sqlite
+			.prepare(
+				'select l.id from lots l join contracts c on c.id = l.contract_id where c.reference = ? and l.number = ?'
+			)
+			.get(reference, number) as { id: number }
+	).id;
+}
+function version(reference: string): number {
+	return (
+		db.sqlite.prepare('select version from contracts where reference = ?').get(reference) as {
+			version: number;
+		}
+	).version;
+}
+const count = (sql: string, ...args: unknown[]) =>
+	(db.sqlite.prepare(sql).get(...args) as { n: number }).n;
+
+async function upload(client: Client, reference: string, title: string, bytes: Uint8Array) {
+	const body = new FormData();
+	body.set('title', title);
+	body.set('kind', 'fiche-technique');
+	body.set('isPublic', '1');
+	body.set('file', new Blob([new Uint8Array(bytes)]), 'fiche.pdf');
+	const res = await client.request(back(reference, 'document'), {
+		method: 'POST',
+		body,
+		headers: { 'x-sveltekit-action': 'true', accept: 'application/json' }
+	});
+	expect(((await res.json()) as { type: string }).type).toBe('success');
+	return db.sqlite
+		.prepare(
+			'select d.id, d.sha256 from contract_documents d join contracts c on c.id = d.contract_id where c.reference = ? and d.title = ?'
+		)
+		.get(reference, title) as { id: number; sha256: string };
+}
+
+const PRICE = {
+	label: 'Abonnement guichet en ligne — commune ≥ 20 000 habitants',
+	unit: 'an',
+	unitPrice: '15 200,00',
+	vatRate: '21',
+	recurrence: 'yearly',
+	budgetNature: 'ordinaire',
+	suggestedArticle: '104/123-13',
+	module: 'software'
+};
+
+describe('price items in the back office', () => {
+	it('edits a price without touching the orders already placed, and moves the version on', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const id = itemId(PRICE.label);
+		const before = version('IGR-2025-EGU-01');
+		const ordered = db.sqlite
+			.prepare('select unit_price_cents as cents from order_lines where price_item_id = ?')
+			.all(id) as { cents: number }[];
+		expect(ordered.length).toBeGreaterThan(0);
+		const res = await buyer.action(back('IGR-2025-EGU-01', 'posteMaj'), {
+			itemId: String(id),
+			...PRICE
+		});
+		expect(res.body.type).toBe('success');
+		expect(res.body.data).toContain('Les commandes déjà passées gardent leur prix');
+		expect(version('IGR-2025-EGU-01')).toBe(before + 1);
+		const page = await (await buyer.get('/catalogue/IGR-2025-EGU-01')).text();
+		expect(page).toMatch(/15\s?200,00\s€/);
+		const after = db.sqlite
+			.prepare('select unit_price_cents as cents from order_lines where price_item_id = ?')
+			.all(id) as { cents: number }[];
+		expect(after).toEqual(ordered);
+		expect(after.every((l) => l.cents === 1_450_000)).toBe(true);
+	});
+
+	it('refuses a bad price with a French message and changes nothing', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const id = itemId(PRICE.label);
+		const res = await buyer.action(back('IGR-2025-EGU-01', 'posteMaj'), {
+			itemId: String(id),
+			...PRICE,
+			unitPrice: 'beaucoup'
+		});
+		expect(res.status).toBe(400);
+		expect(res.body.data).toContain('Indiquez un prix en euros');
+		expect(count('select unit_price_cents as n from price_items where id = ?', id)).toBe(1_520_000);
+	});
+
+	it('refuses to delete a price item that is on an order, and suggests editing it', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const id = itemId(PRICE.label);
+		const res = await buyer.action(back('IGR-2025-EGU-01', 'posteSuppr'), {
+			itemId: String(id),
+			confirm: '1'
+		});
+		expect(res.status).toBe(409);
+		expect(res.body.data).toContain('figure déjà sur');
+		expect(res.body.data).toContain('Modifiez-le plutôt');
+		expect(count('select count(*) as n from price_items where id = ?', id)).toBe(1);
+	});
+
+	it('deletes an unordered price item only once the deletion is confirmed', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const id = itemId('Abonnement guichet en ligne — commune < 20 000 habitants');
+		const unconfirmed = await buyer.action(back('IGR-2025-EGU-01', 'posteSuppr'), {
+			itemId: String(id)
+		});
+		expect(unconfirmed.status).toBe(400);
+		expect(unconfirmed.body.data).toContain('Cochez la case pour confirmer la suppression');
+		expect(count('select count(*) as n from price_items where id = ?', id)).toBe(1);
+		// without JavaScript: a plain form post, answered with the page and its message
+		const res = await buyer.post(back('IGR-2025-EGU-01', 'posteSuppr'), {
+			itemId: String(id),
+			confirm: '1'
+		});
+		expect(res.status).toBe(200);
+		expect(await res.text()).toContain('supprimé du bordereau');
+		expect(count('select count(*) as n from price_items where id = ?', id)).toBe(0);
+		expect(
+			count(
+				"select count(*) as n from audit_log where action = 'priceItem.delete' and details like ?",
+				`%"priceItemId":${id}%`
+			)
+		).toBe(1);
+	});
+
+	it('lets only the contract’s buyers edit or delete its items', async () => {
+		const other = await login('acheteur@idea.demo');
+		const id = itemId('Paramétrage des formulaires');
+		const res = await other.post(back('IGR-2025-EGU-01', 'posteMaj'), {
+			itemId: String(id),
+			...PRICE
+		});
+		expect(res.status).toBe(403);
+		const referent = await login('referent@charleroi.demo');
+		const del = await referent.post(back('IGR-2025-EGU-01', 'posteSuppr'), {
+			itemId: String(id),
+			confirm: '1'
+		});
+		expect(del.status).toBe(403);
+		// an item of another contract is not found through this one
+		const foreign = await (
+			await login('acheteur@igretec.demo')
+		).action(back('IGR-2025-AFF-03', 'posteSuppr'), { itemId: String(id), confirm: '1' });
+		expect(foreign.body.data).toContain('introuvable');
+		expect(count('select count(*) as n from price_items where id = ?', id)).toBe(1);
+	});
+});
+
+describe('lots in the back office', () => {
+	it('refuses to delete a lot with orders, or a lot of a contract communes adhered to', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const ordered = await buyer.action(back('IGR-2025-EGU-01', 'lotSuppr'), {
+			lotId: String(lotId('IGR-2025-EGU-01', 1)),
+			confirm: '1'
+		});
+		expect(ordered.status).toBe(409);
+		expect(ordered.body.data).toMatch(/Ce lot a déjà \d+ commandes/);
+		const adhered = await buyer.action(back('IGR-2025-EGU-01', 'lotSuppr'), {
+			lotId: String(lotId('IGR-2025-EGU-01', 2)),
+			confirm: '1'
+		});
+		expect(adhered.status).toBe(409);
+		expect(adhered.body.data).toContain('ont adhéré à ce marché');
+		expect(
+			count(
+				"select count(*) as n from lots l join contracts c on c.id = l.contract_id where c.reference = 'IGR-2025-EGU-01'"
+			)
+		).toBe(2);
+	});
+
+	it('deletes a lot without orders nor adhesions, with its price items', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const lot = lotId('IGR-2026-SMC-01', 1);
+		const added = await buyer.action(back('IGR-2026-SMC-01', 'poste'), {
+			lotId: String(lot),
+			...PRICE,
+			label: 'Capteur de qualité de l’air'
+		});
+		expect(added.body.data).toContain('ajouté au bordereau');
+		expect(count('select count(*) as n from price_items where lot_id = ?', lot)).toBe(1);
+		const before = version('IGR-2026-SMC-01');
+		const res = await buyer.action(back('IGR-2026-SMC-01', 'lotSuppr'), {
+			lotId: String(lot),
+			confirm: '1'
+		});
+		expect(res.body.type).toBe('success');
+		expect(res.body.data).toContain('supprimé, avec ses postes');
+		expect(count('select count(*) as n from lots where id = ?', lot)).toBe(0);
+		expect(count('select count(*) as n from price_items where lot_id = ?', lot)).toBe(0);
+		expect(version('IGR-2026-SMC-01')).toBe(before + 1);
+	});
+});
+
+describe('documents in the back office', () => {
+	const filesDir = () => path.join(server.dataDir, 'files');
+
+	it('keeps a file another document still names, and removes it with the last one', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const bytes = new TextEncoder().encode('%PDF-1.4\n% fiche partagée\n%%EOF\n');
+		const first = await upload(buyer, 'IGR-2025-AFF-03', 'Fiche partagée A', bytes);
+		const second = await upload(buyer, 'IGR-2024-FIN-01', 'Fiche partagée B', bytes);
+		expect(first.sha256).toBe(second.sha256);
+		const file = path.join(filesDir(), first.sha256);
+		expect(fs.existsSync(file)).toBe(true);
+
+		const unconfirmed = await buyer.action(back('IGR-2025-AFF-03', 'documentSuppr'), {
+			documentId: String(first.id)
+		});
+		expect(unconfirmed.status).toBe(400);
+		expect(count('select count(*) as n from contract_documents where id = ?', first.id)).toBe(1);
+
+		const res = await buyer.action(back('IGR-2025-AFF-03', 'documentSuppr'), {
+			documentId: String(first.id),
+			confirm: '1'
+		});
+		expect(res.body.type).toBe('success');
+		expect(res.body.data).toContain('Document « Fiche partagée A » supprimé');
+		expect(fs.existsSync(file)).toBe(true);
+		expect(
+			(await fetch(`${server.url}/catalogue/IGR-2025-AFF-03/documents/${first.id}`)).status
+		).toBe(404);
+		const kept = await fetch(`${server.url}/catalogue/IGR-2024-FIN-01/documents/${second.id}`);
+		expect(kept.status).toBe(200);
+		expect(new Uint8Array(await kept.arrayBuffer())).toEqual(bytes);
+
+		const last = await buyer.action(back('IGR-2024-FIN-01', 'documentSuppr'), {
+			documentId: String(second.id),
+			confirm: '1'
+		});
+		expect(last.body.type).toBe('success');
+		expect(fs.existsSync(file)).toBe(false);
+	});
+
+	it('switches a document between public and members-only', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const doc = await upload(
+			buyer,
+			'IGR-2025-AFF-03',
+			'Fiche des bornes',
+			new TextEncoder().encode('%PDF-1.4\n% bornes\n%%EOF\n')
+		);
+		const url = `${server.url}/catalogue/IGR-2025-AFF-03/documents/${doc.id}`;
+		expect((await fetch(url)).status).toBe(200);
+		const before = version('IGR-2025-AFF-03');
+		const hide = await buyer.action(back('IGR-2025-AFF-03', 'documentVisibilite'), {
+			documentId: String(doc.id),
+			isPublic: '0'
+		});
+		expect(hide.body.data).toContain('réservé aux membres');
+		expect(version('IGR-2025-AFF-03')).toBe(before + 1);
+		expect((await fetch(url)).status).toBe(404);
+		const member = await login('referent@charleroi.demo');
+		expect((await member.get(`/catalogue/IGR-2025-AFF-03/documents/${doc.id}`)).status).toBe(200);
+		const show = await buyer.action(back('IGR-2025-AFF-03', 'documentVisibilite'), {
+			documentId: String(doc.id),
+			isPublic: '1'
+		});
+		expect(show.body.data).toContain('public, visible par tous');
+		expect((await fetch(url)).status).toBe(200);
+		const other = await login('acheteur@idea.demo');
+		const refused = await other.post(back('IGR-2025-AFF-03', 'documentVisibilite'), {
+			documentId: String(doc.id),
+			isPublic: '0'
+		});
+		expect(refused.status).toBe(403);
+	});
+});
