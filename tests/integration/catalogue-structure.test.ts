@@ -291,3 +291,118 @@ describe('documents in the back office', () => {
 		expect(refused.status).toBe(403);
 	});
 });
+
+describe('prices still to fix (« prix à fixer »)', () => {
+	it('refuses to order an item without a price, with a clear message', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const id = itemId('Formation des agents (groupe de 10)');
+		const cleared = await buyer.action(back('IGR-2025-EGU-01', 'posteMaj'), {
+			itemId: String(id),
+			label: 'Formation des agents (groupe de 10)',
+			unit: 'jour',
+			unitPrice: '',
+			vatRate: '21',
+			recurrence: 'one_off',
+			budgetNature: 'ordinaire',
+			module: 'training'
+		});
+		expect(cleared.body.type).toBe('success');
+		expect(
+			count('select count(*) as n from price_items where id = ? and unit_price_cents is null', id)
+		).toBe(1);
+
+		const referent = await login('referent@charleroi.demo');
+		const form = await (await referent.get('/catalogue/IGR-2025-EGU-01/commander')).text();
+		expect(form).toContain('Prix à fixer');
+		expect(form).not.toContain(`name="q_${id}"`);
+		const res = await referent.action('/catalogue/IGR-2025-EGU-01/commander', {
+			lotId: String(lotId('IGR-2025-EGU-01', 2)),
+			[`q_${id}`]: '2',
+			budgetYear: '2027',
+			budgetArticle: '104/123-13'
+		});
+		expect(res.body.type).toBe('failure');
+		expect(res.body.data).toContain(
+			'Le poste « Formation des agents (groupe de 10) » n’a pas encore de prix (prix à fixer) : il ne peut pas être commandé.'
+		);
+		expect(
+			count(
+				"select count(*) as n from order_lines where label = 'Formation des agents (groupe de 10)'"
+			)
+		).toBe(0);
+	});
+
+	it('relaunches with the old prices as references only, and activates only once priced', async () => {
+		const buyer = await login('acheteur@igretec.demo');
+		const relaunch = await buyer.post(back('IGR-2025-EQU-04', 'relancer'), {});
+		expect(relaunch.status).toBe(303);
+		const reference = 'IGR-2025-EQU-04-R';
+		const copied = db.sqlite
+			.prepare(
+				`select p.id, p.label, p.unit_price_cents as price, p.reference_unit_price_cents as ref
+				 from price_items p join lots l on l.id = p.lot_id join contracts c on c.id = l.contract_id
+				 where c.reference = ? order by p.id`
+			)
+			.all(reference) as { id: number; label: string; price: number | null; ref: number | null }[];
+		const original = db.sqlite
+			.prepare(
+				`select p.unit_price_cents as price from price_items p join lots l on l.id = p.lot_id
+				 join contracts c on c.id = l.contract_id where c.reference = 'IGR-2025-EQU-04' order by p.id`
+			)
+			.all() as { price: number }[];
+		expect(copied.length).toBe(original.length);
+		expect(copied.every((item) => item.price === null)).toBe(true);
+		expect(copied.map((item) => item.ref)).toEqual(original.map((item) => item.price));
+
+		// the buyer sees each reference, marked as such
+		const page = await (await buyer.get(`/gestion/marches/${reference}`)).text();
+		expect(page).toContain('Prix à fixer');
+		expect(page).toContain('Prix de référence du marché précédent');
+		const member = await login('referent@charleroi.demo');
+		const contractPage = await (await member.get(`/catalogue/${reference}`)).text();
+		expect(contractPage).toContain('Prix à fixer');
+		expect(contractPage).toMatch(/Prix de référence du marché précédent : [\d\s\u202f]+,\d\d\s€/);
+		expect(contractPage).toContain('pas un prix attribué');
+
+		// award every lot, then try to activate: refused while a price is missing
+		const supplier = (
+			db.sqlite.prepare('select id from suppliers order by id').get() as { id: number }
+		).id;
+		const lots = db.sqlite
+			.prepare(
+				'select l.id from lots l join contracts c on c.id = l.contract_id where c.reference = ?'
+			)
+			.all(reference) as { id: number }[];
+		db.sqlite
+			.prepare(
+				`update contracts set status = 'awarded', award_date = '2026-01-01', start_date = '2026-01-01',
+				 end_date = '2029-12-31' where reference = ?`
+			)
+			.run(reference);
+		for (const lot of lots)
+			expect(
+				(
+					await buyer.action(back(reference, 'lotMaj'), {
+						lotId: String(lot.id),
+						supplierId: String(supplier),
+						endDate: ''
+					})
+				).body.type
+			).toBe('success');
+		const refused = await buyer.action(back(reference, 'statut'), { to: 'active' });
+		expect(refused.body.type).toBe('failure');
+		expect(refused.body.data).toContain('pas encore de prix : fixez les prix attribués');
+		for (const item of copied)
+			await buyer.action(back(reference, 'posteMaj'), {
+				itemId: String(item.id),
+				label: item.label,
+				unit: 'pièce',
+				unitPrice: '99,00',
+				vatRate: '21',
+				recurrence: 'one_off',
+				budgetNature: 'extraordinaire'
+			});
+		const activated = await buyer.post(back(reference, 'statut'), { to: 'active' });
+		expect(activated.status).toBe(303);
+	});
+});

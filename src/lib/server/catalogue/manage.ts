@@ -327,8 +327,8 @@ export function startRelaunch(
 			for (const item of lot.priceItems)
 				sqlite
 					.prepare(
-						`insert into price_items (lot_id, label, unit, unit_price_cents, vat_rate, recurrence, budget_nature, suggested_article, module)
-						 values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+						`insert into price_items (lot_id, label, unit, unit_price_cents, reference_unit_price_cents, vat_rate, recurrence, budget_nature, suggested_article, module)
+						 values (?, ?, ?, null, ?, ?, ?, ?, ?, ?)`
 					)
 					.run(
 						lotId,

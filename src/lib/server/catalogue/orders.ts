@@ -5,6 +5,7 @@
 import { ceilingCheck } from '../../domain/catalogue/ceiling';
 import { canOrder } from '../../domain/catalogue/lifecycle';
 import { orderTotals } from '../../domain/catalogue/money';
+import { isPriced, unpricedMessage } from '../../domain/catalogue/pricing';
 import { isVatRate, type VatRate } from '../../domain/catalogue/types';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
@@ -62,6 +63,7 @@ export function submitOrder(
 		const item = lot.items.find((i) => i.id === line.priceItemId);
 		if (!item || !isVatRate(item.vatRate))
 			return { ok: false, message: "Un poste commandé n'appartient pas à ce lot." };
+		if (!isPriced(item)) return { ok: false, message: unpricedMessage(item.label) };
 		priced.push({ ...line, item, unitPriceCents: item.unitPriceCents, vatRate: item.vatRate });
 	}
 	const totals = orderTotals(priced);

@@ -16,7 +16,8 @@ export interface PriceItemInput {
 	lotId: number;
 	label: string;
 	unit: string;
-	unitPriceCents: number;
+	/** null: « prix à fixer » */
+	unitPriceCents: number | null;
 	vatRate: VatRate;
 	recurrence: Recurrence;
 	budgetNature: BudgetNature;

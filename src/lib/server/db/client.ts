@@ -33,7 +33,14 @@ export function getDb(): Db {
 	sqlite.pragma('wal_autocheckpoint = 0');
 	sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
 	const db = drizzle(sqlite, { schema }) as Db;
+	// drizzle-kit changes a column by rebuilding its table (copy, drop, rename): with foreign keys
+	// on, the drop would fire ON DELETE actions on the rows pointing at it (SQLite's own procedure,
+	// "Making Other Kinds Of Table Schema Changes", turns them off around it and checks after)
+	sqlite.pragma('foreign_keys = OFF');
 	migrate(db, { migrationsFolder: migrationsFolder() });
+	sqlite.pragma('foreign_keys = ON');
+	if ((sqlite.pragma('foreign_key_check') as unknown[]).length)
+		throw new Error('Migration left rows pointing at missing rows (PRAGMA foreign_key_check).');
 	holder[KEY] = {
 		file: databaseFile,
 		db,

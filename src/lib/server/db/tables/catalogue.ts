@@ -124,7 +124,10 @@ export const priceItems = sqliteTable(
 			.references(() => lots.id, { onDelete: 'cascade' }),
 		label: text('label').notNull(),
 		unit: text('unit').notNull(),
-		unitPriceCents: integer('unit_price_cents').notNull(),
+		/** null while the price is not known yet (« prix à fixer », e.g. a relaunch before its award) */
+		unitPriceCents: integer('unit_price_cents'),
+		/** the predecessor's price when relaunched: a reference for the estimate, never ordered at */
+		referenceUnitPriceCents: integer('reference_unit_price_cents'),
 		/** integer percent: 21, 12, 6 or 0 */
 		vatRate: integer('vat_rate').notNull(),
 		recurrence: text('recurrence').notNull(),

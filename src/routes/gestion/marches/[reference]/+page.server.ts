@@ -100,14 +100,22 @@ const optionalId = z
 const priceFields = {
 	label: fields.requiredText('l’intitulé du poste', 200),
 	unit: fields.requiredText('l’unité', 40),
-	unitPrice: z.string().transform((v, ctx) => {
-		const cents = parseEuroAmount(v);
-		if (cents === null) {
-			ctx.addIssue({ code: 'custom', message: 'Indiquez un prix en euros, par exemple 780,00.' });
-			return z.NEVER;
-		}
-		return cents;
-	}),
+	// empty: « prix à fixer », the item is shown but cannot be ordered yet
+	unitPrice: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v?.trim()) return null;
+			const cents = parseEuroAmount(v);
+			if (cents === null) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'Indiquez un prix en euros, par exemple 780,00, ou laissez vide : prix à fixer.'
+				});
+				return z.NEVER;
+			}
+			return cents;
+		}),
 	vatRate: z.coerce.number().refine(isVatRate, 'Choisissez un taux de TVA.'),
 	recurrence: z.enum(RECURRENCES, { error: 'Choisissez une périodicité.' }),
 	budgetNature: z.enum(BUDGET_NATURES, { error: 'Choisissez le service du budget.' }),
