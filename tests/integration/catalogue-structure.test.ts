@@ -406,3 +406,60 @@ describe('prices still to fix (« prix à fixer »)', () => {
 		expect(activated.status).toBe(303);
 	});
 });
+
+describe('quantities with two decimals', () => {
+	it('orders 2,5 days and prices them exactly', async () => {
+		const referent = await login('referent@charleroi.demo');
+		const id = itemId('Paramétrage des formulaires');
+		const bad = await referent.action('/catalogue/IGR-2025-EGU-01/commander', {
+			lotId: String(lotId('IGR-2025-EGU-01', 1)),
+			[`q_${id}`]: '2,555',
+			budgetYear: '2027',
+			budgetArticle: '104/123-13'
+		});
+		expect(bad.status).toBe(400);
+		expect(bad.body.data).toContain('La quantité a au plus deux décimales, par exemple 2,5.');
+		const res = await referent.post('/catalogue/IGR-2025-EGU-01/commander', {
+			lotId: String(lotId('IGR-2025-EGU-01', 1)),
+			[`q_${id}`]: '2,5',
+			budgetYear: '2027',
+			budgetArticle: '104/123-13'
+		});
+		expect(res.status).toBe(303);
+		const voucher = await (await referent.get(res.headers.get('location')!)).text();
+		expect(voucher).toContain('2,5 jour');
+		expect(voucher).toMatch(/1\s?950,00\s€/); // 2,5 × 780 €
+		expect(voucher).toMatch(/2\s?359,50\s€/); // with VAT 21 %
+		const orderId = Number(/\/commandes\/(\d+)/.exec(res.headers.get('location')!)![1]);
+		expect(
+			count('select quantity_hundredths as n from order_lines where order_id = ?', orderId)
+		).toBe(250);
+	});
+
+	it('declares interest for 12,5 units, and refuses a negative or over-precise quantity', async () => {
+		const referent = await login('referent@seneffe.demo');
+		for (const [typed, message] of [
+			['-1', 'La quantité ne peut pas être négative.'],
+			['2,555', 'au plus deux décimales'],
+			['0', 'plus grande que 0']
+		])
+			expect(
+				(
+					await referent.action('/catalogue/IGR-2026-SIG-02?/interet', {
+						maxQuantity: typed,
+						estimatedAmount: '1 000'
+					})
+				).body.data
+			).toContain(message);
+		const res = await referent.post('/catalogue/IGR-2026-SIG-02?/interet', {
+			maxQuantity: '12.5',
+			estimatedAmount: '18 500,00'
+		});
+		expect(res.status).toBe(303);
+		expect(await (await referent.get('/mes-marches')).text()).toContain('12,5 au maximum');
+		const buyer = await login('acheteur@igretec.demo');
+		expect(await (await buyer.get('/gestion/marches/IGR-2026-SIG-02')).text()).toContain(
+			'12,5 au maximum'
+		);
+	});
+});

@@ -154,12 +154,12 @@ export function contractCommunes(contractId: number) {
 	return {
 		interests: sqlite
 			.prepare(
-				`select o.name, i.max_quantity as maxQuantity, i.estimated_amount_cents as estimatedAmountCents, i.note
+				`select o.name, i.max_quantity_hundredths as maxQuantityHundredths, i.estimated_amount_cents as estimatedAmountCents, i.note
 				 from interests i join organisations o on o.id = i.organisation_id where i.contract_id = ? order by o.name`
 			)
 			.all(contractId) as {
 			name: string;
-			maxQuantity: number;
+			maxQuantityHundredths: number;
 			estimatedAmountCents: number;
 			note: string | null;
 		}[],
