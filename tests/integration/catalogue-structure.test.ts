@@ -362,7 +362,7 @@ describe('prices still to fix (« prix à fixer »)', () => {
 		const contractPage = await (await member.get(`/catalogue/${reference}`)).text();
 		expect(contractPage).toContain('Prix à fixer');
 		expect(contractPage).toMatch(/Prix de référence du marché précédent : [\d\s\u202f]+,\d\d\s€/);
-		expect(contractPage).toContain('pas un prix attribué');
+		expect(contractPage).toContain('(à titre indicatif)');
 
 		// award every lot, then try to activate: refused while a price is missing
 		const supplier = (
