@@ -149,7 +149,7 @@ function seed() {
 			 excl_vat_cents, vat_cents, incl_vat_cents, submitted_at) values (?, ?, ?, ?, 2026, '104/123-13', ?, 100000, 21000, 121000, ?)`
 		);
 		const line = sqlite.prepare(
-			"insert into order_lines (order_id, lot_id, label, unit, quantity, unit_price_cents, vat_rate) values (?, ?, 'Journée', 'jour', 2, 50000, 21)"
+			"insert into order_lines (order_id, lot_id, label, unit, quantity_hundredths, unit_price_cents, vat_rate) values (?, ?, 'Journée', 'jour', 200, 50000, 21)"
 		);
 		const heavy = (
 			sqlite.prepare("select id from organisations where slug = 'charleroi'").get() as {

@@ -88,4 +88,28 @@ test('a buyer activates an awarded contract and starts its relaunch', async ({
 		page.getByRole('link', { name: /Imprimantes multifonctions .*\(IDETA-2025-IMP-03\)/ })
 	).toBeVisible();
 	await expectAccessible();
+
+	// the successor's prices are references until the new award: the buyer fixes one
+	const item = page.locator('.items > li', { hasText: 'Location multifonction A3 couleur' });
+	await expect(item.getByText('Prix à fixer', { exact: true })).toBeVisible();
+	await expect(item.getByText(/Prix de référence du marché précédent : 39,00\s€/)).toBeVisible();
+	await item.locator('summary').click();
+	await item.getByLabel('Prix unitaire (€ HTVA)').fill('36,50');
+	await expectAccessible();
+	await item.getByRole('button', { name: 'Enregistrer le poste' }).click();
+	await expect(
+		page.getByText('Poste « Location multifonction A3 couleur » modifié.')
+	).toBeVisible();
+	await expect(item.getByText(/36,50\s€ \/ appareil\/mois/)).toBeVisible();
+
+	// a document copied by the relaunch is deleted, after the confirmation box is ticked
+	const doc = page.locator('.items > li', { hasText: 'Modèle de délibération du collège' });
+	await doc.locator('summary').click();
+	await doc.getByRole('checkbox', { name: /Je confirme la suppression/ }).check();
+	await doc.getByRole('button', { name: 'Supprimer le document' }).click();
+	await expect(page.getByText(/Document « Modèle de délibération .* » supprimé\./)).toBeVisible();
+	await expect(
+		page.locator('.items > li', { hasText: 'Modèle de délibération du collège' })
+	).toHaveCount(0);
+	await expectAccessible();
 });

@@ -387,7 +387,7 @@ describe('phasing and « Créer un marché »', () => {
 			expect(new Set(reqs.map((r) => r.card_id))).toEqual(new Set([guichet.id, rdv.id]));
 			const declared = db
 				.prepare(
-					`select o.slug, i.max_quantity as q, i.estimated_amount_cents as cents from interests i
+					`select o.slug, i.max_quantity_hundredths / 100 as q, i.estimated_amount_cents as cents from interests i
 				 join organisations o on o.id = i.organisation_id where i.contract_id = ? order by o.slug`
 				)
 				.all(contract.id) as { slug: string; q: number; cents: number }[];

@@ -104,6 +104,18 @@ describe('migrating a database from before migration 0004', () => {
 				const kept = columns.filter((c) => after[table].columns.includes(c));
 				expect(project(after[table].rows, kept), `rows of ${table}`).toEqual(project(rows, kept));
 			}
+			// 0006–0007 store quantities in hundredths (2,5 jours de formation)
+			const hundredths = (table: string, id: unknown, column: string) =>
+				after[table].rows.find((r) => r.id === id)?.[column];
+			for (const line of before.order_lines.rows)
+				expect(hundredths('order_lines', line.id, 'quantity_hundredths')).toBe(
+					(line.quantity as number) * 100
+				);
+			for (const interest of before.interests.rows)
+				expect(hundredths('interests', interest.id, 'max_quantity_hundredths')).toBe(
+					(interest.max_quantity as number) * 100
+				);
+			expect(before.order_lines.rows.length).toBeGreaterThan(0);
 			expect(sqlite.pragma('foreign_key_check')).toEqual([]);
 			expect(documentContents(sqlite)).toEqual(contents);
 		} finally {

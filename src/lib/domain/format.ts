@@ -27,6 +27,13 @@ export function formatDateTime(value: Date | number | string): string {
 	return dateTimeFormat.format(toDate(value));
 }
 
+const quantityFormat = new Intl.NumberFormat('fr-BE', { maximumFractionDigits: 2 });
+
+/** "2,5" or "1 000" from a quantity in hundredths (250, 100000): quantities have two decimals at most */
+export function formatQuantity(hundredths: number): string {
+	return quantityFormat.format(hundredths / 100);
+}
+
 /** "12 345,67 €" from integer cents */
 export function formatMoney(cents: number): string {
 	return moneyFormat.format(cents / 100);

@@ -134,6 +134,27 @@ describe('relaunchPlan', () => {
 		expect(plan.successor.lots[0].priceItems[1]).not.toHaveProperty('unitPriceCents');
 	});
 
+	it.each([
+		['a priced item', 480_000, null, 480_000],
+		['a relaunch not yet priced: its own reference carries on', null, 455_000, 455_000],
+		['an item with neither', null, null, null]
+	] as const)('relaunching %s gives the reference %s', (_, price, reference, expected) => {
+		const item = { ...SOURCE.lots[0].priceItems[0], unitPriceCents: price };
+		const source = {
+			...SOURCE,
+			lots: [
+				{
+					number: 1,
+					title: 'Plateforme',
+					priceItems: [{ ...item, referenceUnitPriceCents: reference }]
+				}
+			]
+		};
+		const copied = relaunchPlan(source).successor.lots[0].priceItems[0];
+		expect(copied.previousUnitPriceCents).toBe(expected);
+		expect(copied).not.toHaveProperty('referenceUnitPriceCents');
+	});
+
 	it('marks every copied document to review, keeping its visibility', () => {
 		expect(plan.successor.documents).toEqual([
 			{

@@ -70,7 +70,7 @@ const GUARDS: Record<ContractStatus, (s: LifecycleSnapshot, today: string) => Ve
 	planned: () => ok,
 	tendering: () => ok,
 	awarded: (s, today) => lotsAwarded(s) ?? awardDateNotFuture(s, today) ?? ok,
-	active: (s, today) => lotsAwarded(s) ?? activationDates(s, today) ?? ok,
+	active: (s, today) => lotsAwarded(s) ?? pricesKnown(s) ?? activationDates(s, today) ?? ok,
 	expiring: (s, today) => stillRunning(s, today) ?? ok,
 	// ending early (résiliation) is the buyer's decision: no guard
 	ended: () => ok,
@@ -87,6 +87,18 @@ function lotsAwarded(s: LifecycleSnapshot): Verdict | undefined {
 	if (missing === 1) return refuse('Un lot n’a pas encore d’adjudicataire.');
 	if (missing > 1) return refuse(`${missing} lots n’ont pas encore d’adjudicataire.`);
 	return undefined;
+}
+
+/**
+ * Communes order at the awarded prices: an active contract cannot leave an awarded lot with a
+ * price item still « à fixer » (a relaunch keeps its predecessor's prices as references only).
+ */
+function pricesKnown(s: LifecycleSnapshot): Verdict | undefined {
+	const lots = s.lots.filter((lot) => lot.supplierId !== null && (lot.unpricedItems ?? 0) > 0);
+	if (lots.length === 0) return undefined;
+	const items = lots.reduce((n, lot) => n + (lot.unpricedItems ?? 0), 0);
+	const what = items === 1 ? 'Un poste du bordereau n’a' : `${items} postes du bordereau n’ont`;
+	return refuse(`${what} pas encore de prix : fixez les prix attribués avant d’activer le marché.`);
 }
 
 function awardDateNotFuture(s: LifecycleSnapshot, today: string): Verdict | undefined {

@@ -18,7 +18,10 @@ import type {
 export interface RelaunchPriceItem {
 	label: string;
 	unit: string;
-	unitPriceCents: number;
+	/** null when the predecessor's own price was still « à fixer » */
+	unitPriceCents: number | null;
+	/** the predecessor's reference, when it was itself a relaunch not yet priced */
+	referenceUnitPriceCents?: number | null;
 	vatRate: VatRate;
 	recurrence: Recurrence;
 	budgetNature: BudgetNature;
@@ -60,8 +63,8 @@ export interface RelaunchPlan {
 			supplierId: null;
 			endDate: null;
 			/** The predecessor's price stays as a reference for the estimate, not as a price. */
-			priceItems: (Omit<RelaunchPriceItem, 'unitPriceCents'> & {
-				previousUnitPriceCents: number;
+			priceItems: (Omit<RelaunchPriceItem, 'unitPriceCents' | 'referenceUnitPriceCents'> & {
+				previousUnitPriceCents: number | null;
 			})[];
 		}[];
 		documents: {
@@ -110,9 +113,9 @@ export function relaunchPlan(source: RelaunchSource): RelaunchPlan {
 				title: lot.title,
 				supplierId: null,
 				endDate: null,
-				priceItems: lot.priceItems.map(({ unitPriceCents, ...item }) => ({
+				priceItems: lot.priceItems.map(({ unitPriceCents, referenceUnitPriceCents, ...item }) => ({
 					...item,
-					previousUnitPriceCents: unitPriceCents
+					previousUnitPriceCents: unitPriceCents ?? referenceUnitPriceCents ?? null
 				}))
 			})),
 			documents: source.documents.map((doc) => ({

@@ -37,7 +37,13 @@ export type CalendarDate = string;
 /** The facts the lifecycle rules need about a contract, whatever its storage. */
 export interface LifecycleSnapshot {
 	status: ContractStatus;
-	lots: readonly { id: number; supplierId: number | null; endDate: CalendarDate | null }[];
+	lots: readonly {
+		id: number;
+		supplierId: number | null;
+		endDate: CalendarDate | null;
+		/** price items whose price is not known yet (« prix à fixer »); 0 when omitted */
+		unpricedItems?: number;
+	}[];
 	/** Planned end of the contract. */
 	endDate: CalendarDate | null;
 	/** End including every possible extension (OCDS `maxExtentDate`). */

@@ -149,7 +149,8 @@ export function promoteNeeds(
 				.values({
 					contractId: id,
 					organisationId,
-					maxQuantity: share.quantity,
+					// interests count quantities in hundredths (catalogue: up to two decimals)
+					maxQuantityHundredths: share.quantity * 100,
 					estimatedAmountCents: share.cents,
 					note: `Déclaré dans le groupe de travail « ${group.title} »`,
 					updatedAt: now,

@@ -16,7 +16,8 @@ const NOT_MEMBER =
 	"Votre commune n'est pas encore membre de la centrale : le conseil communal doit d'abord approuver la convention d'adhésion.";
 
 export interface InterestInput {
-	maxQuantity: number;
+	/** in hundredths: 250 is 2,5 */
+	maxQuantityHundredths: number;
 	estimatedAmountCents: number;
 	note?: string | null;
 }
@@ -36,16 +37,16 @@ export function declareInterest(
 	db.transaction(() => {
 		db.$client
 			.prepare(
-				`insert into interests (contract_id, organisation_id, max_quantity, estimated_amount_cents, note, declared_by, updated_at)
+				`insert into interests (contract_id, organisation_id, max_quantity_hundredths, estimated_amount_cents, note, declared_by, updated_at)
 				 values (?, ?, ?, ?, ?, ?, ?)
-				 on conflict (contract_id, organisation_id) do update set max_quantity = excluded.max_quantity,
+				 on conflict (contract_id, organisation_id) do update set max_quantity_hundredths = excluded.max_quantity_hundredths,
 				 estimated_amount_cents = excluded.estimated_amount_cents, note = excluded.note,
 				 declared_by = excluded.declared_by, updated_at = excluded.updated_at`
 			)
 			.run(
 				contract.id,
 				organisationId,
-				input.maxQuantity,
+				input.maxQuantityHundredths,
 				input.estimatedAmountCents,
 				input.note ?? null,
 				actorId,

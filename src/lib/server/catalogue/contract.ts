@@ -47,7 +47,10 @@ export interface PriceItemRow {
 	lotId: number;
 	label: string;
 	unit: string;
-	unitPriceCents: number;
+	/** null: « prix à fixer » */
+	unitPriceCents: number | null;
+	/** the predecessor's price, for a relaunch: a reference, not a price */
+	referenceUnitPriceCents: number | null;
 	vatRate: number;
 	recurrence: string;
 	budgetNature: string;
@@ -106,7 +109,7 @@ export function contractLots(contractId: number): LotRow[] {
 	const items = sqlite
 		.prepare(
 			`select p.id, p.lot_id as lotId, p.label, p.unit, p.unit_price_cents as unitPriceCents,
-			 p.vat_rate as vatRate, p.recurrence, p.budget_nature as budgetNature,
+			 p.reference_unit_price_cents as referenceUnitPriceCents, p.vat_rate as vatRate, p.recurrence, p.budget_nature as budgetNature,
 			 p.suggested_article as suggestedArticle, p.module
 			 from price_items p join lots l on l.id = p.lot_id where l.contract_id = ? order by p.id`
 		)
@@ -175,14 +178,21 @@ export function committedCents(contractId: number): number {
 /** The facts the lifecycle rules need. */
 export function lifecycleSnapshot(
 	contract: ContractRow,
-	lots: Pick<LotRow, 'id' | 'supplierId' | 'endDate'>[]
+	lots: (Pick<LotRow, 'id' | 'supplierId' | 'endDate'> & {
+		items?: Pick<PriceItemRow, 'unitPriceCents'>[];
+	})[]
 ): LifecycleSnapshot {
 	const hasSuccessor = !!getDb()
 		.$client.prepare('select 1 from contracts where predecessor_id = ? limit 1')
 		.get(contract.id);
 	return {
 		status: contract.status,
-		lots: lots.map(({ id, supplierId, endDate }) => ({ id, supplierId, endDate })),
+		lots: lots.map(({ id, supplierId, endDate, items = [] }) => ({
+			id,
+			supplierId,
+			endDate,
+			unpricedItems: items.filter((item) => item.unitPriceCents === null).length
+		})),
 		endDate: contract.endDate,
 		maxEndDate: contract.maxEndDate,
 		interestDeadline: contract.interestDeadline,

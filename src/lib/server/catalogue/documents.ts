@@ -3,14 +3,16 @@
  * right headers. A members-only document answers 404 to anyone else, as if it did not exist.
  */
 import { isDocumentKind } from '../../domain/catalogue/labels';
+import { shouldRemoveStoredFile } from '../../domain/catalogue/structure-rules';
 import { can } from '../../domain/permissions';
 import { audit } from '../audit';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db/client';
 import type { Outcome } from './commitments';
 import type { ContractRow } from './contract';
-import { checkUpload, readStoredFile, storeFile } from './files';
+import { checkUpload, readStoredFile, removeStoredFile, storeFile } from './files';
 import { isMember } from './membership';
+import { bumpContractVersion } from './version';
 
 export function serveDocument(
 	reference: string,
@@ -86,16 +88,108 @@ export async function uploadDocument(
 				actorId,
 				now.getTime()
 			).lastInsertRowid as number;
+		bumpContractVersion(db.$client, contract.id, now);
 		audit(
 			{
 				actorId,
 				action: 'contract.document.upload',
 				subjectType: 'contract',
 				subjectId: contract.id,
-				details: { documentId: id, sha256: sha, size: bytes.length, filename: input.file.name }
+				details: {
+					documentId: id,
+					sha256: sha,
+					size: bytes.length,
+					filename: input.file.name,
+					fromVersion: contract.version
+				}
 			},
 			now
 		);
 		return { ok: true as const, value: id };
 	});
+}
+
+function contractDocument(contract: ContractRow, documentId: number) {
+	return getDb()
+		.$client.prepare(
+			'select title, sha256, is_public as isPublic from contract_documents where id = ? and contract_id = ?'
+		)
+		.get(documentId, contract.id) as
+		{ title: string; sha256: string; isPublic: number } | undefined;
+}
+
+const NO_DOCUMENT = { ok: false as const, message: 'Ce document est introuvable dans ce marché.' };
+
+/**
+ * Removes a document; its file leaves DATA_DIR only when no other document row (this contract's
+ * or another's, a relaunch copies them) names the same SHA-256. Returns the document's title.
+ */
+export function deleteDocument(
+	contract: ContractRow,
+	documentId: number,
+	actorId: number,
+	now = new Date()
+): Outcome<{ title: string; fileRemoved: boolean }> {
+	const doc = contractDocument(contract, documentId);
+	if (!doc) return NO_DOCUMENT;
+	const db = getDb();
+	const fileRemoved = db.transaction(() => {
+		db.$client.prepare('delete from contract_documents where id = ?').run(documentId);
+		const { n } = db.$client
+			.prepare('select count(*) as n from contract_documents where sha256 = ?')
+			.get(doc.sha256) as { n: number };
+		bumpContractVersion(db.$client, contract.id, now);
+		const remove = shouldRemoveStoredFile(n);
+		audit(
+			{
+				actorId,
+				action: 'contract.document.delete',
+				subjectType: 'contract',
+				subjectId: contract.id,
+				details: {
+					documentId,
+					title: doc.title,
+					sha256: doc.sha256,
+					fileRemoved: remove,
+					fromVersion: contract.version
+				}
+			},
+			now
+		);
+		return remove;
+	});
+	// after the commit: a rolled-back deletion must still find its file
+	if (fileRemoved) removeStoredFile(doc.sha256);
+	return { ok: true, value: { title: doc.title, fileRemoved } };
+}
+
+/** Public (anyone) or members-only (communes members of a centrale). */
+export function setDocumentVisibility(
+	contract: ContractRow,
+	documentId: number,
+	isPublic: boolean,
+	actorId: number,
+	now = new Date()
+): Outcome<string> {
+	const doc = contractDocument(contract, documentId);
+	if (!doc) return NO_DOCUMENT;
+	if (!!doc.isPublic === isPublic) return { ok: true, value: doc.title };
+	const db = getDb();
+	db.transaction(() => {
+		db.$client
+			.prepare('update contract_documents set is_public = ? where id = ?')
+			.run(isPublic ? 1 : 0, documentId);
+		bumpContractVersion(db.$client, contract.id, now);
+		audit(
+			{
+				actorId,
+				action: 'contract.document.visibility',
+				subjectType: 'contract',
+				subjectId: contract.id,
+				details: { documentId, title: doc.title, isPublic, fromVersion: contract.version }
+			},
+			now
+		);
+	});
+	return { ok: true, value: doc.title };
 }

@@ -1,5 +1,6 @@
 /** CSV exports: a commune's orders for its accounting; a contract's adhesions for its buyers. */
-import { ORDER_STATUS } from '../../domain/catalogue/labels';
+import { MODULE_LABELS, ORDER_STATUS } from '../../domain/catalogue/labels';
+import { isModule } from '../../domain/catalogue/types';
 import { getDb } from '../db/client';
 import { csvAmount, toCsv } from './csv';
 
@@ -96,7 +97,9 @@ export function contractAdhesionsCsv(contractId: number): string {
 			r.nis,
 			r.ref,
 			r.date,
-			(JSON.parse(r.modules) as string[]).join(', '),
+			(JSON.parse(r.modules) as string[])
+				.map((m) => (isModule(m) ? MODULE_LABELS[m] : m))
+				.join(', '),
 			r.quantities,
 			r.withdrawn ? dateOf(r.withdrawn) : null,
 			csvAmount(r.ordered)

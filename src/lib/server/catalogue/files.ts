@@ -125,3 +125,9 @@ export function readStoredFile(hash: string): Buffer | null {
 		return null;
 	}
 }
+
+/** Deletes a stored file; the caller has checked that no document row points at it any more. */
+export function removeStoredFile(hash: string) {
+	if (!/^[0-9a-f]{64}$/.test(hash)) return;
+	fs.rmSync(path.join(filesDir(), hash), { force: true });
+}

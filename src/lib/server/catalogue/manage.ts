@@ -22,6 +22,7 @@ import {
 	type ContractRow
 } from './contract';
 import { reindexContract } from './search-index';
+import { STRUCTURE_CHANGE_LABELS } from './version';
 
 export interface ContractFields {
 	title: string;
@@ -176,11 +177,16 @@ export function saveContract(
 	});
 }
 
+const STRUCTURE_ACTIONS = Object.keys(STRUCTURE_CHANGE_LABELS)
+	.map((a) => `'${a}'`)
+	.join(', ');
+
 function conflictMessage(contractId: number, version: number): string {
 	const rows = getDb()
 		.$client.prepare(
 			`select a.details, a.action, u.name from audit_log a left join users u on u.id = a.actor_id
-			 where a.subject_type = 'contract' and a.subject_id = ? and a.action in ('contract.save', 'contract.transition')
+			 where a.subject_type = 'contract' and a.subject_id = ?
+			 and a.action in ('contract.save', 'contract.transition', ${STRUCTURE_ACTIONS})
 			 order by a.id`
 		)
 		.all(String(contractId)) as { details: string | null; action: string; name: string | null }[];
@@ -193,10 +199,12 @@ function conflictMessage(contractId: number, version: number): string {
 		};
 		if ((details.fromVersion ?? 0) < version) continue;
 		if (row.action === 'contract.transition') changed.add('statut');
+		const part = STRUCTURE_CHANGE_LABELS[row.action];
+		if (part) changed.add(part);
 		for (const key of details.changed ?? []) changed.add(FIELD_LABELS[key] ?? key);
 		if (row.name) who.add(row.name);
 	}
-	const what = changed.size ? ` Champs modifiés : ${[...changed].join(', ')}.` : '';
+	const what = changed.size ? ` Éléments modifiés : ${[...changed].join(', ')}.` : '';
 	const by = who.size ? ` par ${[...who].join(', ')}` : '';
 	return `Ce marché a été modifié${by} depuis que vous avez ouvert le formulaire : vos changements n'ont pas été enregistrés.${what} Rechargez la page pour voir la version actuelle, puis refaites vos modifications.`;
 }
@@ -319,8 +327,8 @@ export function startRelaunch(
 			for (const item of lot.priceItems)
 				sqlite
 					.prepare(
-						`insert into price_items (lot_id, label, unit, unit_price_cents, vat_rate, recurrence, budget_nature, suggested_article, module)
-						 values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+						`insert into price_items (lot_id, label, unit, unit_price_cents, reference_unit_price_cents, vat_rate, recurrence, budget_nature, suggested_article, module)
+						 values (?, ?, ?, null, ?, ?, ?, ?, ?, ?)`
 					)
 					.run(
 						lotId,

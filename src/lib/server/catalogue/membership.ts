@@ -32,7 +32,7 @@ export function isMember(organisationId: number): boolean {
 
 export interface InterestRow {
 	id: number;
-	maxQuantity: number;
+	maxQuantityHundredths: number;
 	estimatedAmountCents: number;
 	note: string | null;
 	updatedAt: number;
@@ -53,7 +53,7 @@ export function findInterest(contractId: number, organisationId: number): Intere
 	return (
 		(getDb()
 			.$client.prepare(
-				`select id, max_quantity as maxQuantity, estimated_amount_cents as estimatedAmountCents, note,
+				`select id, max_quantity_hundredths as maxQuantityHundredths, estimated_amount_cents as estimatedAmountCents, note,
 				 updated_at as updatedAt from interests where contract_id = ? and organisation_id = ?`
 			)
 			.get(contractId, organisationId) as InterestRow | undefined) ?? null

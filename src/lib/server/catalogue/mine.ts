@@ -30,14 +30,14 @@ export function listMyContracts(organisationId: number, today: string) {
 	}[];
 	const interests = sqlite
 		.prepare(
-			`select i.id, i.max_quantity as maxQuantity, i.estimated_amount_cents as estimatedAmountCents,
+			`select i.id, i.max_quantity_hundredths as maxQuantityHundredths, i.estimated_amount_cents as estimatedAmountCents,
 			 c.reference, c.title, c.status, c.interest_deadline as interestDeadline
 			 from interests i join contracts c on c.id = i.contract_id
 			 where i.organisation_id = ? order by c.interest_deadline`
 		)
 		.all(organisationId) as {
 		id: number;
-		maxQuantity: number;
+		maxQuantityHundredths: number;
 		estimatedAmountCents: number;
 		reference: string;
 		title: string;

@@ -5,6 +5,8 @@
 import { ceilingCheck } from '../../domain/catalogue/ceiling';
 import { canOrder } from '../../domain/catalogue/lifecycle';
 import { orderTotals } from '../../domain/catalogue/money';
+import { isPriced, unpricedMessage } from '../../domain/catalogue/pricing';
+import { quantityFromHundredths } from '../../domain/catalogue/quantity';
 import { isVatRate, type VatRate } from '../../domain/catalogue/types';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
@@ -23,7 +25,8 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface OrderInput {
 	lotId: number;
-	lines: { priceItemId: number; quantity: number }[];
+	/** quantities in hundredths (250 is 2,5), as parsed by domain/catalogue/quantity */
+	lines: { priceItemId: number; quantityHundredths: number }[];
 	budgetYear: number;
 	budgetArticle: string;
 	note?: string | null;
@@ -50,9 +53,10 @@ export function submitOrder(
 	const verdict = canOrder(lifecycleSnapshot(contract, lots), input.lotId, today);
 	if (!verdict.ok) return { ok: false, message: verdict.reason };
 	const lot = lots.find((l) => l.id === input.lotId)!;
-	const lines = input.lines.filter((l) => l.quantity > 0);
+	const lines = input.lines.filter((l) => l.quantityHundredths > 0);
 	if (!lines.length) return { ok: false, message: 'Indiquez une quantité pour au moins un poste.' };
 	const priced: {
+		quantityHundredths: number;
 		quantity: number;
 		item: PriceItemRow;
 		unitPriceCents: number;
@@ -62,7 +66,14 @@ export function submitOrder(
 		const item = lot.items.find((i) => i.id === line.priceItemId);
 		if (!item || !isVatRate(item.vatRate))
 			return { ok: false, message: "Un poste commandé n'appartient pas à ce lot." };
-		priced.push({ ...line, item, unitPriceCents: item.unitPriceCents, vatRate: item.vatRate });
+		if (!isPriced(item)) return { ok: false, message: unpricedMessage(item.label) };
+		priced.push({
+			...line,
+			quantity: quantityFromHundredths(line.quantityHundredths),
+			item,
+			unitPriceCents: item.unitPriceCents,
+			vatRate: item.vatRate
+		});
 	}
 	const totals = orderTotals(priced);
 	const db = getDb();
@@ -95,7 +106,7 @@ export function submitOrder(
 				now.getTime()
 			).lastInsertRowid as number;
 		const insertLine = db.$client.prepare(
-			`insert into order_lines (order_id, lot_id, price_item_id, label, unit, quantity, unit_price_cents, vat_rate)
+			`insert into order_lines (order_id, lot_id, price_item_id, label, unit, quantity_hundredths, unit_price_cents, vat_rate)
 			 values (?, ?, ?, ?, ?, ?, ?, ?)`
 		);
 		for (const line of priced)
@@ -105,7 +116,7 @@ export function submitOrder(
 				line.item.id,
 				line.item.label,
 				line.item.unit,
-				line.quantity,
+				line.quantityHundredths,
 				line.unitPriceCents,
 				line.vatRate
 			);
@@ -243,14 +254,14 @@ export function findOrder(orderId: number) {
 	if (!order) return null;
 	const lines = sqlite
 		.prepare(
-			`select id, label, unit, quantity, unit_price_cents as unitPriceCents, vat_rate as vatRate
+			`select id, label, unit, quantity_hundredths as quantityHundredths, unit_price_cents as unitPriceCents, vat_rate as vatRate
 			 from order_lines where order_id = ? order by id`
 		)
 		.all(orderId) as {
 		id: number;
 		label: string;
 		unit: string;
-		quantity: number;
+		quantityHundredths: number;
 		unitPriceCents: number;
 		vatRate: number;
 	}[];

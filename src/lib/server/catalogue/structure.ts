@@ -1,10 +1,11 @@
 /** Buyers' edits of a contract's structure: suppliers, lots and price items. */
-import type { BudgetNature, Module, Recurrence, VatRate } from '../../domain/catalogue/types';
+import { canDeleteLot } from '../../domain/catalogue/structure-rules';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
 import type { Outcome } from './commitments';
 import type { ContractRow } from './contract';
 import { reindexContract } from './search-index';
+import { bumpContractVersion } from './version';
 
 /** 'BE 0999.000.101' → 'BE0999000101' when the mod-97 check holds, else null */
 export function normaliseVat(value: string): string | null {
@@ -47,7 +48,8 @@ export function addSupplier(name: string, vatNumber: string, actorId: number): O
 export function addLot(
 	contract: ContractRow,
 	input: { title: string; supplierId: number | null; endDate: string | null },
-	actorId: number
+	actorId: number,
+	now = new Date()
 ): Outcome<number> {
 	const db = getDb();
 	return db.transaction(() => {
@@ -59,14 +61,18 @@ export function addLot(
 				'insert into lots (contract_id, number, title, supplier_id, end_date) values (?, ?, ?, ?, ?)'
 			)
 			.run(contract.id, n, input.title, input.supplierId, input.endDate).lastInsertRowid as number;
+		bumpContractVersion(db.$client, contract.id, now);
 		reindexContract(db.$client, contract.id);
-		audit({
-			actorId,
-			action: 'lot.create',
-			subjectType: 'contract',
-			subjectId: contract.id,
-			details: { lotId: id, ...input }
-		});
+		audit(
+			{
+				actorId,
+				action: 'lot.create',
+				subjectType: 'contract',
+				subjectId: contract.id,
+				details: { lotId: id, fromVersion: contract.version, ...input }
+			},
+			now
+		);
 		return { ok: true as const, value: id };
 	});
 }
@@ -75,7 +81,8 @@ export function updateLot(
 	contract: ContractRow,
 	lotId: number,
 	input: { supplierId: number | null; endDate: string | null },
-	actorId: number
+	actorId: number,
+	now = new Date()
 ): Outcome {
 	const db = getDb();
 	return db.transaction(() => {
@@ -83,66 +90,61 @@ export function updateLot(
 			.prepare('update lots set supplier_id = ?, end_date = ? where id = ? and contract_id = ?')
 			.run(input.supplierId, input.endDate, lotId, contract.id);
 		if (!result.changes) return { ok: false as const, message: 'Lot introuvable.' };
+		bumpContractVersion(db.$client, contract.id, now);
 		reindexContract(db.$client, contract.id);
-		audit({
-			actorId,
-			action: 'lot.update',
-			subjectType: 'contract',
-			subjectId: contract.id,
-			details: { lotId, ...input }
-		});
+		audit(
+			{
+				actorId,
+				action: 'lot.update',
+				subjectType: 'contract',
+				subjectId: contract.id,
+				details: { lotId, fromVersion: contract.version, ...input }
+			},
+			now
+		);
 		return { ok: true as const, value: undefined };
 	});
 }
 
-export interface PriceItemInput {
-	lotId: number;
-	label: string;
-	unit: string;
-	unitPriceCents: number;
-	vatRate: VatRate;
-	recurrence: Recurrence;
-	budgetNature: BudgetNature;
-	suggestedArticle: string | null;
-	module: Module | null;
-}
-
-export function addPriceItem(
+/** Removes a lot and its price items, unless orders or adhesions rest on it. */
+export function deleteLot(
 	contract: ContractRow,
-	input: PriceItemInput,
-	actorId: number
-): Outcome<number> {
+	lotId: number,
+	actorId: number,
+	now = new Date()
+): Outcome<string> {
 	const db = getDb();
-	const lot = db.$client
-		.prepare('select 1 from lots where id = ? and contract_id = ?')
-		.get(input.lotId, contract.id);
+	const sqlite = db.$client;
+	const lot = sqlite
+		.prepare('select number, title from lots where id = ? and contract_id = ?')
+		.get(lotId, contract.id) as { number: number; title: string } | undefined;
 	if (!lot) return { ok: false, message: 'Lot introuvable.' };
 	return db.transaction(() => {
-		const id = db.$client
+		const { orders } = sqlite
+			.prepare('select count(*) as orders from orders where lot_id = ?')
+			.get(lotId) as { orders: number };
+		const { activeAdhesions } = sqlite
 			.prepare(
-				`insert into price_items (lot_id, label, unit, unit_price_cents, vat_rate, recurrence, budget_nature, suggested_article, module)
-				 values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				'select count(*) as activeAdhesions from adhesions where contract_id = ? and withdrawn_at is null'
 			)
-			.run(
-				input.lotId,
-				input.label,
-				input.unit,
-				input.unitPriceCents,
-				input.vatRate,
-				input.recurrence,
-				input.budgetNature,
-				input.suggestedArticle,
-				input.module
-			).lastInsertRowid as number;
-		reindexContract(db.$client, contract.id);
-		audit({
-			actorId,
-			action: 'priceItem.create',
-			subjectType: 'contract',
-			subjectId: contract.id,
-			details: { priceItemId: id, ...input }
-		});
-		return { ok: true as const, value: id };
+			.get(contract.id) as { activeAdhesions: number };
+		const verdict = canDeleteLot({ orders, activeAdhesions });
+		if (!verdict.ok) return { ok: false as const, message: verdict.reason };
+		// price items go with their lot (foreign key on delete cascade)
+		sqlite.prepare('delete from lots where id = ?').run(lotId);
+		bumpContractVersion(sqlite, contract.id, now);
+		reindexContract(sqlite, contract.id);
+		audit(
+			{
+				actorId,
+				action: 'lot.delete',
+				subjectType: 'contract',
+				subjectId: contract.id,
+				details: { lotId, number: lot.number, title: lot.title, fromVersion: contract.version }
+			},
+			now
+		);
+		return { ok: true as const, value: `Lot ${lot.number} — ${lot.title}` };
 	});
 }
 
@@ -152,12 +154,12 @@ export function contractCommunes(contractId: number) {
 	return {
 		interests: sqlite
 			.prepare(
-				`select o.name, i.max_quantity as maxQuantity, i.estimated_amount_cents as estimatedAmountCents, i.note
+				`select o.name, i.max_quantity_hundredths as maxQuantityHundredths, i.estimated_amount_cents as estimatedAmountCents, i.note
 				 from interests i join organisations o on o.id = i.organisation_id where i.contract_id = ? order by o.name`
 			)
 			.all(contractId) as {
 			name: string;
-			maxQuantity: number;
+			maxQuantityHundredths: number;
 			estimatedAmountCents: number;
 			note: string | null;
 		}[],

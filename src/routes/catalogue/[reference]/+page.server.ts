@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isCalendarDate } from '$lib/domain/catalogue/dates';
 import { parseEuroAmount } from '$lib/domain/catalogue/money';
+import { parseQuantity } from '$lib/domain/catalogue/quantity';
 import { isModule } from '$lib/domain/catalogue/types';
 import { can } from '$lib/domain/permissions';
 import { ensure, requireUser } from '$lib/server/auth/guard';
@@ -33,11 +34,13 @@ function loadContract(reference: string) {
 }
 
 const interestSchema = z.object({
-	maxQuantity: z.coerce
-		.number({ error: 'Indiquez une quantité maximale.' })
-		.int('Indiquez un nombre entier.')
-		.min(1, 'Indiquez une quantité d’au moins 1.')
-		.max(1_000_000, 'Cette quantité est trop grande.'),
+	maxQuantity: z.string({ error: 'Indiquez une quantité maximale.' }).transform((v, ctx) => {
+		const parsed = parseQuantity(v);
+		if (parsed.ok && parsed.hundredths === 0)
+			ctx.addIssue({ code: 'custom', message: 'Indiquez une quantité plus grande que 0.' });
+		else if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+		return parsed.ok ? parsed.hundredths : z.NEVER;
+	}),
 	estimatedAmount: z.string().transform((v, ctx) => {
 		const cents = parseEuroAmount(v);
 		if (cents === null || cents < 0) {
@@ -80,7 +83,11 @@ export const actions: Actions = {
 		const outcome = declareInterest(
 			contract,
 			user.organisationId,
-			{ maxQuantity, estimatedAmountCents: estimatedAmount, note: note || null },
+			{
+				maxQuantityHundredths: maxQuantity,
+				estimatedAmountCents: estimatedAmount,
+				note: note || null
+			},
 			user.id,
 			brusselsToday()
 		);

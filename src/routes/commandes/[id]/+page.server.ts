@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ceilingCheck } from '$lib/domain/catalogue/ceiling';
 import { orderTotals } from '$lib/domain/catalogue/money';
+import { quantityFromHundredths } from '$lib/domain/catalogue/quantity';
 import { isVatRate } from '$lib/domain/catalogue/types';
 import { can } from '$lib/domain/permissions';
 import { ensure, requireUser } from '$lib/server/auth/guard';
@@ -23,7 +24,11 @@ function visibleOrder(event: { params: { id: string }; locals: App.Locals; url: 
 export const load: PageServerLoad = (event) => {
 	const { user, order, contract } = visibleOrder(event);
 	const totals = orderTotals(
-		order.lines.map((l) => ({ ...l, vatRate: isVatRate(l.vatRate) ? l.vatRate : 21 }))
+		order.lines.map((l) => ({
+			quantity: quantityFromHundredths(l.quantityHundredths),
+			unitPriceCents: l.unitPriceCents,
+			vatRate: isVatRate(l.vatRate) ? l.vatRate : 21
+		}))
 	);
 	return {
 		order,

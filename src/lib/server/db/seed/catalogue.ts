@@ -183,13 +183,13 @@ function seedCommunes(
 			);
 	}
 	const interest = sqlite.prepare(
-		`insert into interests (contract_id, organisation_id, max_quantity, estimated_amount_cents,
+		`insert into interests (contract_id, organisation_id, max_quantity_hundredths, estimated_amount_cents,
 		 note, declared_by, updated_at) values (?, ?, ?, ?, ?, ?, ?)`
 	);
 	interest.run(
 		ids.get('IDEA-2026-SAL-01'),
 		org('charleroi'),
-		40,
+		4_000,
 		2_400_000,
 		'40 salles et 6 halls sportifs',
 		user('referent@charleroi.demo'),
@@ -198,7 +198,7 @@ function seedCommunes(
 	interest.run(
 		ids.get('IDEA-2026-SAL-01'),
 		org('mons'),
-		25,
+		2_500,
 		1_500_000,
 		null,
 		user('referent@mons.demo'),
@@ -207,7 +207,7 @@ function seedCommunes(
 	interest.run(
 		ids.get('IGR-2026-SMC-01'),
 		org('charleroi'),
-		30,
+		3_000,
 		9_000_000,
 		'30 capteurs',
 		user('referent@charleroi.demo'),
@@ -216,7 +216,7 @@ function seedCommunes(
 	interest.run(
 		ids.get('IDETA-2026-TEL-02'),
 		org('mons'),
-		450,
+		45_000,
 		6_000_000,
 		'Postes fixes et mobiles',
 		user('referent@mons.demo'),
@@ -274,7 +274,7 @@ function seedOrders(
 		 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const insertLine = sqlite.prepare(
-		`insert into order_lines (order_id, lot_id, price_item_id, label, unit, quantity, unit_price_cents, vat_rate)
+		`insert into order_lines (order_id, lot_id, price_item_id, label, unit, quantity_hundredths, unit_price_cents, vat_rate)
 		 values (?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	// [commune, contract, item index, quantity, status, days ago]
@@ -328,7 +328,7 @@ function seedOrders(
 			item.id,
 			item.label,
 			item.unit,
-			quantity,
+			quantity * 100,
 			item.unitPriceCents,
 			item.vatRate
 		);

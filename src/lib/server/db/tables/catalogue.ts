@@ -124,7 +124,10 @@ export const priceItems = sqliteTable(
 			.references(() => lots.id, { onDelete: 'cascade' }),
 		label: text('label').notNull(),
 		unit: text('unit').notNull(),
-		unitPriceCents: integer('unit_price_cents').notNull(),
+		/** null while the price is not known yet (« prix à fixer », e.g. a relaunch before its award) */
+		unitPriceCents: integer('unit_price_cents'),
+		/** the predecessor's price when relaunched: a reference for the estimate, never ordered at */
+		referenceUnitPriceCents: integer('reference_unit_price_cents'),
 		/** integer percent: 21, 12, 6 or 0 */
 		vatRate: integer('vat_rate').notNull(),
 		recurrence: text('recurrence').notNull(),
@@ -188,7 +191,8 @@ export const interests = sqliteTable(
 		organisationId: integer('organisation_id')
 			.notNull()
 			.references(() => organisations.id),
-		maxQuantity: integer('max_quantity').notNull(),
+		/** the maximum quantity in hundredths: 250 is 2,5 (quantities have at most two decimals) */
+		maxQuantityHundredths: integer('max_quantity_hundredths').notNull().default(0),
 		estimatedAmountCents: integer('estimated_amount_cents').notNull(),
 		note: text('note'),
 		declaredBy: integer('declared_by').references(() => users.id, { onDelete: 'set null' }),
@@ -283,7 +287,8 @@ export const orderLines = sqliteTable(
 		/** label and unit as they were when ordered */
 		label: text('label').notNull(),
 		unit: text('unit').notNull(),
-		quantity: integer('quantity').notNull(),
+		/** in hundredths: 250 is 2,5 days (quantities have at most two decimals) */
+		quantityHundredths: integer('quantity_hundredths').notNull().default(0),
 		unitPriceCents: integer('unit_price_cents').notNull(),
 		vatRate: integer('vat_rate').notNull()
 	},

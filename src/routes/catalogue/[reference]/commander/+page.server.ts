@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { parseQuantity } from '$lib/domain/catalogue/quantity';
 import { can } from '$lib/domain/permissions';
 import { ensure, requireUser } from '$lib/server/auth/guard';
 import { contractLots, findContract } from '$lib/server/catalogue/contract';
@@ -39,11 +40,15 @@ const orderSchema = z.object({
 	note: z.string().trim().max(1000, 'Ce texte ne peut pas dépasser 1000 caractères.').optional()
 });
 
-const quantity = z.coerce
-	.number()
-	.int('Les quantités sont des nombres entiers.')
-	.min(0, 'Une quantité ne peut pas être négative.')
-	.max(1_000_000, 'Cette quantité est trop grande.');
+/** the quantities as typed, to show them again when the order is refused */
+function quantities(form: FormData): Record<string, string> {
+	return Object.fromEntries(
+		[...form].filter(([key, value]) => /^q_\d+$/.test(key) && typeof value === 'string') as [
+			string,
+			string
+		][]
+	);
+}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -51,18 +56,14 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = parseForm(orderSchema, form);
 		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields);
-		const lines: { priceItemId: number; quantity: number }[] = [];
+		const lines: { priceItemId: number; quantityHundredths: number }[] = [];
 		for (const [key, value] of form) {
 			const match = /^q_(\d+)$/.exec(key);
-			if (!match || value === '') continue;
-			const q = quantity.safeParse(value);
-			if (!q.success)
-				return invalid(
-					400,
-					{ form: q.error.issues[0].message },
-					{ ...parsed.data, lotId: parsed.data.lotId }
-				);
-			lines.push({ priceItemId: Number(match[1]), quantity: q.data });
+			// a blank quantity: that item is not ordered
+			if (!match || typeof value !== 'string' || value.trim() === '') continue;
+			const q = parseQuantity(value);
+			if (!q.ok) return invalid(400, { form: q.message }, { ...parsed.data, ...quantities(form) });
+			lines.push({ priceItemId: Number(match[1]), quantityHundredths: q.hundredths });
 		}
 		const outcome = submitOrder(
 			contract,
@@ -72,7 +73,7 @@ export const actions: Actions = {
 			brusselsToday()
 		);
 		if (!outcome.ok)
-			return invalid(409, { form: outcome.message }, { ...parsed.data, lotId: parsed.data.lotId });
+			return invalid(409, { form: outcome.message }, { ...parsed.data, ...quantities(form) });
 		redirect(303, `/commandes/${outcome.value.orderId}?envoyee=1`);
 	}
 };

@@ -25,14 +25,24 @@ import {
 	lifecycleSnapshot,
 	relatedContracts
 } from '$lib/server/catalogue/contract';
-import { uploadDocument } from '$lib/server/catalogue/documents';
+import {
+	deleteDocument,
+	setDocumentVisibility,
+	uploadDocument
+} from '$lib/server/catalogue/documents';
 import { saveContract, startRelaunch, transitionContract } from '$lib/server/catalogue/manage';
 import { contractOrders } from '$lib/server/catalogue/orders';
 import {
-	addLot,
 	addPriceItem,
+	deletePriceItem,
+	updatePriceItem,
+	type PriceItemInput
+} from '$lib/server/catalogue/price-items';
+import {
+	addLot,
 	addSupplier,
 	contractCommunes,
+	deleteLot,
 	listSuppliers,
 	updateLot
 } from '$lib/server/catalogue/structure';
@@ -87,24 +97,52 @@ const optionalId = z
 	.transform((v) => (v ? Number(v) : null))
 	.refine((v) => v === null || Number.isSafeInteger(v), 'Choix invalide.');
 
-const priceSchema = z.object({
-	lotId: fields.id,
+const priceFields = {
 	label: fields.requiredText('l’intitulé du poste', 200),
 	unit: fields.requiredText('l’unité', 40),
-	unitPrice: z.string().transform((v, ctx) => {
-		const cents = parseEuroAmount(v);
-		if (cents === null) {
-			ctx.addIssue({ code: 'custom', message: 'Indiquez un prix en euros, par exemple 780,00.' });
-			return z.NEVER;
-		}
-		return cents;
-	}),
+	// empty: « prix à fixer », the item is shown but cannot be ordered yet
+	unitPrice: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v?.trim()) return null;
+			const cents = parseEuroAmount(v);
+			if (cents === null) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'Indiquez un prix en euros, par exemple 780,00, ou laissez vide : prix à fixer.'
+				});
+				return z.NEVER;
+			}
+			return cents;
+		}),
 	vatRate: z.coerce.number().refine(isVatRate, 'Choisissez un taux de TVA.'),
 	recurrence: z.enum(RECURRENCES, { error: 'Choisissez une périodicité.' }),
 	budgetNature: z.enum(BUDGET_NATURES, { error: 'Choisissez le service du budget.' }),
 	suggestedArticle: z.string().trim().max(40).optional(),
 	module: z.string().optional()
-});
+};
+const priceSchema = z.object({ lotId: fields.id, ...priceFields });
+const priceEditSchema = z.object({ itemId: fields.id, ...priceFields });
+
+function toPriceItem(d: Omit<z.infer<typeof priceSchema>, 'lotId'>): Omit<PriceItemInput, 'lotId'> {
+	return {
+		label: d.label,
+		unit: d.unit,
+		unitPriceCents: d.unitPrice,
+		vatRate: isVatRate(d.vatRate) ? d.vatRate : 21,
+		recurrence: d.recurrence,
+		budgetNature: d.budgetNature,
+		suggestedArticle: d.suggestedArticle || null,
+		module: isModule(d.module) ? d.module : null
+	};
+}
+
+/** deletions are confirmed by a checkbox in the same form: works without JavaScript */
+const confirmed = z.literal('1', { error: 'Cochez la case pour confirmer la suppression.' });
+
+/** what a successful edit says, next to the part of the page it changed */
+const done = (action: string, message: string) => ({ ok: true as const, done: action, message });
 
 export const actions: Actions = {
 	enregistrer: async (event) => {
@@ -148,7 +186,7 @@ export const actions: Actions = {
 		const outcome = addSupplier(parsed.data.name, parsed.data.vatNumber, user.id);
 		if (!outcome.ok)
 			return invalid(409, { vatNumber: outcome.message }, parsed.data, { action: 'fournisseur' });
-		return { ok: true };
+		return done('fournisseur', `Adjudicataire « ${parsed.data.name} » ajouté.`);
 	},
 	lot: async (event) => {
 		const { user, contract } = managed(event);
@@ -162,7 +200,7 @@ export const actions: Actions = {
 		);
 		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields, { action: 'lot' });
 		addLot(contract, parsed.data, user.id);
-		return { ok: true };
+		return done('lot', `Lot « ${parsed.data.title} » ajouté.`);
 	},
 	lotMaj: async (event) => {
 		const { user, contract } = managed(event);
@@ -173,30 +211,65 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields, { action: 'lotMaj' });
 		const outcome = updateLot(contract, parsed.data.lotId, parsed.data, user.id);
 		if (!outcome.ok) return invalid(404, { form: outcome.message }, {}, { action: 'lotMaj' });
-		return { ok: true };
+		return done('lotMaj', 'Lot mis à jour.');
 	},
 	poste: async (event) => {
 		const { user, contract } = managed(event);
 		const parsed = parseForm(priceSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields, { action: 'poste' });
-		const d = parsed.data;
 		const outcome = addPriceItem(
 			contract,
-			{
-				lotId: d.lotId,
-				label: d.label,
-				unit: d.unit,
-				unitPriceCents: d.unitPrice,
-				vatRate: isVatRate(d.vatRate) ? d.vatRate : 21,
-				recurrence: d.recurrence,
-				budgetNature: d.budgetNature,
-				suggestedArticle: d.suggestedArticle || null,
-				module: isModule(d.module) ? d.module : null
-			},
+			{ lotId: parsed.data.lotId, ...toPriceItem(parsed.data) },
 			user.id
 		);
 		if (!outcome.ok) return invalid(409, { form: outcome.message }, {}, { action: 'poste' });
-		return { ok: true };
+		return done('poste', `Poste « ${parsed.data.label} » ajouté au bordereau.`);
+	},
+	posteMaj: async (event) => {
+		const { user, contract } = managed(event);
+		const parsed = parseForm(priceEditSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields, { action: 'posteMaj' });
+		const outcome = updatePriceItem(
+			contract,
+			parsed.data.itemId,
+			toPriceItem(parsed.data),
+			user.id
+		);
+		if (!outcome.ok)
+			return invalid(
+				404,
+				{ form: outcome.message },
+				{ itemId: parsed.data.itemId },
+				{ action: 'posteMaj' }
+			);
+		return done(
+			'posteMaj',
+			`Poste « ${parsed.data.label} » modifié. Les commandes déjà passées gardent leur prix.`
+		);
+	},
+	posteSuppr: async (event) => {
+		const { user, contract } = managed(event);
+		const parsed = parseForm(
+			z.object({ itemId: fields.id, confirm: confirmed }),
+			await event.request.formData()
+		);
+		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields, { action: 'posteSuppr' });
+		const outcome = deletePriceItem(contract, parsed.data.itemId, user.id);
+		if (!outcome.ok)
+			return invalid(409, { form: outcome.message }, parsed.data, { action: 'posteSuppr' });
+		return done('posteSuppr', `Poste « ${outcome.value} » supprimé du bordereau.`);
+	},
+	lotSuppr: async (event) => {
+		const { user, contract } = managed(event);
+		const parsed = parseForm(
+			z.object({ lotId: fields.id, confirm: confirmed }),
+			await event.request.formData()
+		);
+		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields, { action: 'lotSuppr' });
+		const outcome = deleteLot(contract, parsed.data.lotId, user.id);
+		if (!outcome.ok)
+			return invalid(409, { form: outcome.message }, parsed.data, { action: 'lotSuppr' });
+		return done('lotSuppr', `${outcome.value} supprimé, avec ses postes.`);
 	},
 	document: async (event) => {
 		const { user, contract } = managed(event);
@@ -219,7 +292,41 @@ export const actions: Actions = {
 		);
 		if (!outcome.ok)
 			return invalid(400, { file: outcome.message }, { title, kind }, { action: 'document' });
-		return { ok: true };
+		return done('document', `Document « ${title} » déposé.`);
+	},
+	documentSuppr: async (event) => {
+		const { user, contract } = managed(event);
+		const parsed = parseForm(
+			z.object({ documentId: fields.id, confirm: confirmed }),
+			await event.request.formData()
+		);
+		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields, { action: 'documentSuppr' });
+		const outcome = deleteDocument(contract, parsed.data.documentId, user.id);
+		if (!outcome.ok)
+			return invalid(404, { form: outcome.message }, parsed.data, { action: 'documentSuppr' });
+		return done('documentSuppr', `Document « ${outcome.value.title} » supprimé.`);
+	},
+	documentVisibilite: async (event) => {
+		const { user, contract } = managed(event);
+		const parsed = parseForm(
+			z.object({
+				documentId: fields.id,
+				isPublic: z.enum(['0', '1'], { error: 'Choisissez qui peut voir le document.' })
+			}),
+			await event.request.formData()
+		);
+		if (!parsed.ok)
+			return invalid(400, parsed.errors, parsed.fields, { action: 'documentVisibilite' });
+		const isPublic = parsed.data.isPublic === '1';
+		const outcome = setDocumentVisibility(contract, parsed.data.documentId, isPublic, user.id);
+		if (!outcome.ok)
+			return invalid(404, { form: outcome.message }, parsed.data, {
+				action: 'documentVisibilite'
+			});
+		return done(
+			'documentVisibilite',
+			`Document « ${outcome.value} » : ${isPublic ? 'public, visible par tous' : 'réservé aux membres'}.`
+		);
 	},
 	relancer: async (event) => {
 		const { user, contract, ref } = managed(event);
