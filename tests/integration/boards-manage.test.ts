@@ -1,0 +1,157 @@
+/**
+ * Running a working group after its creation: editing it (with the version check), the board's
+ * columns through the sync hub, the waves of the phasing phase, and the .ics token rotation.
+ */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../support/http';
+import { startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+const as = (email: string) => new Client(server.url).login(email);
+
+function readDb() {
+	return new Database(path.join(server.dataDir, 'centrale.sqlite'), { readonly: true });
+}
+
+/** the edit form of group `id` as its hidden and visible fields, ready to post back */
+async function editForm(client: Client, id: number) {
+	const html = await (await client.get(`/groupes/${id}/modifier`)).text();
+	const value = (name: string) =>
+		new RegExp(`name="${name}"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="${name}"`).exec(html);
+	const v = (name: string) => {
+		const m = value(name);
+		return m ? (m[1] ?? m[2]) : '';
+	};
+	return {
+		version: v('version'),
+		title: v('title'),
+		theme: v('theme'),
+		description: 'Des audits, des sauvegardes et de la sensibilisation achetés en commun.',
+		visibility: 'members',
+		phase: 'collecting',
+		collectingFrom: v('collectingFrom'),
+		prioritisingFrom: v('prioritisingFrom'),
+		phasingFrom: v('phasingFrom'),
+		closesOn: v('closesOn')
+	};
+}
+
+describe('editing a working group', () => {
+	it('is refused to members and to another centrale’s buyer', async () => {
+		for (const email of ['referent@charleroi.demo', 'acheteur@igretec.demo']) {
+			const client = await as(email);
+			expect((await client.get('/groupes/2/modifier')).status).toBe(403);
+			const post = await client.action('/groupes/2/modifier', {
+				version: '1',
+				title: 'Pris en main',
+				theme: 'x',
+				visibility: 'open',
+				phase: 'collecting'
+			});
+			expect(post.status).toBe(403);
+		}
+		const db = readDb();
+		expect(
+			db.prepare('select title from working_groups where id = 2').get() as { title: string }
+		).toEqual({ title: 'Cybersécurité des administrations communales' });
+		db.close();
+		// and members do not see the link
+		const member = await as('referent@charleroi.demo');
+		expect(await (await member.get('/groupes/2')).text()).not.toContain('/groupes/2/modifier');
+	});
+
+	it('saves the fields and the phase, notifies members of the phase, and audits it', async () => {
+		const buyer = await as('acheteur@idea.demo');
+		expect(await (await buyer.get('/groupes/2')).text()).toContain('/groupes/2/modifier');
+		const form = await editForm(buyer, 2);
+		expect(form).toMatchObject({
+			version: '1',
+			title: 'Cybersécurité des administrations communales',
+			collectingFrom: '2026-10-01'
+		});
+		const res = await buyer.action('/groupes/2/modifier', {
+			...form,
+			title: 'Cybersécurité communale',
+			theme: 'Sécurité',
+			phase: 'prioritising',
+			prioritisingFrom: '2027-01-18',
+			agentsMayVote: 'on'
+		});
+		expect(res.body).toMatchObject({ type: 'redirect', location: '/groupes/2?modifie=1' });
+		const page = await (await buyer.get('/groupes/2?modifie=1')).text();
+		expect(page).toContain('Cybersécurité communale');
+		expect(page).toContain('Les modifications du groupe sont enregistrées.');
+		expect(page).toContain('18 janvier 2027');
+
+		const mons = await as('referent@mons.demo');
+		expect(await (await mons.get('/notifications')).text()).toContain(
+			'Le groupe « Cybersécurité communale » passe à la priorisation'
+		);
+		const db = readDb();
+		const row = db
+			.prepare(
+				'select phase, version, agents_may_vote as agents, theme from working_groups where id = 2'
+			)
+			.get();
+		expect(row).toEqual({ phase: 'prioritising', version: 2, agents: 1, theme: 'Sécurité' });
+		const entry = db
+			.prepare(
+				"select details from audit_log where action = 'group.edit' and subject_id = '2' order by id desc"
+			)
+			.get() as { details: string };
+		expect(JSON.parse(entry.details)).toMatchObject({
+			fromVersion: 1,
+			changed: ['title', 'theme', 'prioritisingFrom', 'agentsMayVote', 'phase'],
+			before: { phase: 'collecting', title: 'Cybersécurité des administrations communales' },
+			after: { phase: 'prioritising', title: 'Cybersécurité communale' }
+		});
+		db.close();
+	});
+
+	it('refuses dates out of order, a phase jump and a stale form, naming what changed', async () => {
+		const buyer = await as('acheteur@idea.demo');
+		const form = await editForm(buyer, 2);
+		expect(form.version).toBe('2');
+
+		const dates = await buyer.action('/groupes/2/modifier', {
+			...form,
+			phase: 'prioritising',
+			phasingFrom: '2026-12-01'
+		});
+		expect(dates.status).toBe(400);
+		expect(dates.body.data).toContain(
+			'Les phases doivent se suivre dans le temps. Cette date précède celle de la phase « Priorisation ».'
+		);
+
+		const jump = await buyer.action('/groupes/2/modifier', { ...form, phase: 'closed' });
+		expect(jump.status).toBe(400);
+		expect(jump.body.data).toContain('le groupe ne peut passer qu’à la phase suivante');
+
+		// another buyer of the centrale saves first; the first form is now stale
+		const stale = await buyer.action('/groupes/2/modifier', {
+			...form,
+			phase: 'prioritising',
+			version: '1',
+			title: 'Titre écrit sur un vieux formulaire'
+		});
+		expect(stale.status).toBe(409);
+		expect(stale.body.data).toContain('Ce groupe a été modifié par Damien Lambert');
+		expect(stale.body.data).toContain('Champs modifiés : titre, thématique');
+		expect(stale.body.data).toContain('phase en cours');
+		const db = readDb();
+		expect(db.prepare('select title, version from working_groups where id = 2').get()).toEqual({
+			title: 'Cybersécurité communale',
+			version: 2
+		});
+		db.close();
+	});
+});
