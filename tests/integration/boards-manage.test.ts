@@ -5,8 +5,16 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	addColumn,
+	listCards,
+	listColumns,
+	moveColumn,
+	renameColumn
+} from '../../src/lib/collab/board';
 import { Client } from '../support/http';
 import { startServer, type TestServer } from '../support/server';
+import { connectYjs, eventually } from '../support/yjs-client';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -153,5 +161,73 @@ describe('editing a working group', () => {
 			version: 2
 		});
 		db.close();
+	});
+});
+
+describe('board columns through the sync hub', () => {
+	it('members add, rename and move columns live; a reader’s changes are dropped', async () => {
+		const charleroi = await as('referent@charleroi.demo');
+		const mons = await as('referent@mons.demo');
+		const tournai = await as('agent@tournai.demo');
+		const a = connectYjs(server.url, 'board:1', { cookie: charleroi.cookieHeader });
+		const b = connectYjs(server.url, 'board:1', { cookie: mons.cookieHeader });
+		const reader = connectYjs(server.url, 'board:1', { cookie: tournai.cookieHeader });
+		await Promise.all([a.synced, b.synced, reader.synced]);
+		try {
+			const titles = (doc: typeof a.doc) => listColumns(doc).map((c) => c.title);
+			expect(titles(a.doc)).toEqual(['À trier', 'En rédaction', 'Prêt']);
+			const first = listColumns(a.doc)[0].id;
+			const firstCard = listCards(a.doc).find((c) => c.column === first)!;
+
+			addColumn(a.doc, 'Validé');
+			renameColumn(a.doc, first, 'Idées');
+			// both members move the same column at the same moment
+			moveColumn(a.doc, first, 1);
+			moveColumn(b.doc, first, 1);
+			await eventually(
+				() =>
+					JSON.stringify(titles(a.doc)) === JSON.stringify(titles(b.doc)) &&
+					titles(b.doc).includes('Validé') &&
+					titles(b.doc).includes('Idées'),
+				5000,
+				'members converge'
+			);
+			expect(titles(b.doc)).toEqual(['En rédaction', 'Idées', 'Prêt', 'Validé']);
+
+			// the read-only connection's rename never reaches anyone
+			renameColumn(reader.doc, first, 'Renommé par un lecteur');
+			await new Promise((r) => setTimeout(r, 500));
+			expect(titles(b.doc)).not.toContain('Renommé par un lecteur');
+			const fresh = connectYjs(server.url, 'board:1', { cookie: mons.cookieHeader });
+			await fresh.synced;
+			expect(titles(fresh.doc)).toEqual(['En rédaction', 'Idées', 'Prêt', 'Validé']);
+			fresh.destroy();
+
+			// the list view shows each card's column, from the projection
+			let page = '';
+			let pending = false;
+			await eventually(
+				() => {
+					if (!pending) {
+						pending = true;
+						void charleroi
+							.get('/groupes/1/liste')
+							.then((r) => r.text())
+							.then((t) => ((page = t), (pending = false)));
+					}
+					return /data-label="Colonne">Idées</.test(page);
+				},
+				8000,
+				'projection of the column'
+			);
+			const row = new RegExp(`carte=${firstCard.id}[\\s\\S]*?data-label="Colonne">([^<]*)<`).exec(
+				page
+			);
+			expect(row?.[1]).toBe('Idées');
+		} finally {
+			a.destroy();
+			b.destroy();
+			reader.destroy();
+		}
 	});
 });

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { cardsOf, descriptionText, listCards } from '../../collab/board';
+import { cardsOf, descriptionText, listCards, listColumns } from '../../collab/board';
 import { normalizeForSearch } from '../../domain/text';
 import { getDb } from '../db/client';
 import { boards, needs } from '../db/schema';
@@ -24,6 +24,7 @@ function summarise(text: string): string {
 export function projectBoard(boardId: number, doc: Y.Doc, now = new Date()) {
 	const db = getDb();
 	const live = cardsOf(doc);
+	const columns = new Map(listColumns(doc).map((c) => [c.id, c.title]));
 	const rows = listCards(doc).map((card) => {
 		const counts = { must: 0, should: 0, could: 0, wont: 0 };
 		for (const r of card.requirements) if (r.moscow in counts) counts[r.moscow]++;
@@ -34,6 +35,7 @@ export function projectBoard(boardId: number, doc: Y.Doc, now = new Date()) {
 			title,
 			searchTitle: normalizeForSearch(title),
 			summary: summarise(descriptionText(live.get(card.id)!)),
+			columnTitle: columns.get(card.column) ?? '',
 			module: card.module,
 			targetYear: card.targetYear,
 			estimatedBudgetCents: card.budgetCents,

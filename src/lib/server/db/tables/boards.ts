@@ -186,6 +186,8 @@ export const needs = sqliteTable(
 		title: text('title').notNull(),
 		searchTitle: text('search_title').notNull(),
 		summary: text('summary').notNull().default(''),
+		/** title of the board column the card sits in */
+		columnTitle: text('column_title').notNull().default(''),
 		module: text('module'),
 		targetYear: integer('target_year'),
 		estimatedBudgetCents: integer('estimated_budget_cents'),

@@ -1,0 +1,1 @@
+ALTER TABLE `needs` ADD `column_title` text DEFAULT '' NOT NULL;
