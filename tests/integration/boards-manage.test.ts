@@ -231,3 +231,111 @@ describe('board columns through the sync hub', () => {
 		}
 	});
 });
+
+describe('waves of the phasing phase', () => {
+	it('are renamed, reordered and deleted when empty, with French refusals', async () => {
+		const buyer = await as('acheteur@igretec.demo');
+		expect((await buyer.action('/groupes/1?/phase', { to: 'phasing' })).body.type).toBe('redirect');
+		for (let i = 0; i < 3; i++)
+			expect((await buyer.action('/groupes/1/phasage?/wave', { year: '2027' })).body.type).toBe(
+				'success'
+			);
+		const db = readDb();
+		const waves = () =>
+			db
+				.prepare('select id, label, position from waves where board_id = 1 order by position, id')
+				.all() as { id: number; label: string; position: number }[];
+		const [one, two, three] = waves();
+		expect([one, two, three].map((w) => w.label)).toEqual([
+			'2027 — vague 1',
+			'2027 — vague 2',
+			'2027 — vague 3'
+		]);
+
+		const member = await as('referent@charleroi.demo');
+		expect(
+			(
+				await member.action('/groupes/1/phasage?/renameWave', {
+					waveId: String(one.id),
+					label: 'Pris'
+				})
+			).status
+		).toBe(403);
+
+		const empty = await buyer.action('/groupes/1/phasage?/renameWave', {
+			waveId: String(one.id),
+			label: '  '
+		});
+		expect(empty.body.data).toContain('Indiquez le nom de la vague.');
+		const renamed = await buyer.action('/groupes/1/phasage?/renameWave', {
+			waveId: String(one.id),
+			label: '2027 — guichet en ligne'
+		});
+		expect(renamed.body.type).toBe('success');
+
+		const first = await buyer.action('/groupes/1/phasage?/moveWave', {
+			waveId: String(one.id),
+			step: '-1'
+		});
+		expect(first.body.data).toContain(
+			'« 2027 — guichet en ligne » est déjà la première vague de 2027.'
+		);
+		expect(
+			(
+				await buyer.action('/groupes/1/phasage?/moveWave', {
+					waveId: String(three.id),
+					step: '-1'
+				})
+			).body.type
+		).toBe('success');
+		expect(waves().map((w) => w.label)).toEqual([
+			'2027 — guichet en ligne',
+			'2027 — vague 3',
+			'2027 — vague 2'
+		]);
+		// without JavaScript too: a plain form post answers with the page
+		const plain = await buyer.post('/groupes/1/phasage?/moveWave', {
+			waveId: String(three.id),
+			step: '-1'
+		});
+		expect(plain.status).toBe(200);
+		expect(waves()[0].label).toBe('2027 — vague 3');
+
+		const need = db.prepare('select card_id from needs where board_id = 1 limit 1').get() as {
+			card_id: string;
+		};
+		await buyer.action('/groupes/1/phasage?/assign', {
+			cardId: need.card_id,
+			waveId: String(two.id)
+		});
+		const full = await buyer.action('/groupes/1/phasage?/deleteWave', { waveId: String(two.id) });
+		expect(full.body.data).toContain(
+			'« 2027 — vague 2 » contient encore 1 besoin : placez-le dans une autre vague'
+		);
+		expect(
+			(await buyer.action('/groupes/1/phasage?/deleteWave', { waveId: String(one.id) })).body.type
+		).toBe('success');
+		expect(waves().map((w) => w.label)).toEqual(['2027 — vague 3', '2027 — vague 2']);
+		// a new wave goes after the last, whatever was deleted
+		await buyer.action('/groupes/1/phasage?/wave', { year: '2027' });
+		expect(waves().map((w) => w.position)).toEqual([1, 3, 4]);
+		const actions = db
+			.prepare(
+				"select action from audit_log where action like 'board.wave.%' and subject_id = '1' order by id"
+			)
+			.all()
+			.map((r) => (r as { action: string }).action);
+		expect(actions).toEqual([
+			'board.wave.create',
+			'board.wave.create',
+			'board.wave.create',
+			'board.wave.rename',
+			'board.wave.move',
+			'board.wave.move',
+			'board.wave.assign',
+			'board.wave.delete',
+			'board.wave.create'
+		]);
+		db.close();
+	});
+});

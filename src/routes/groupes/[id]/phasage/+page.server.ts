@@ -8,7 +8,14 @@ import { requireUser } from '$lib/server/auth/guard';
 import { groupForUser } from '$lib/server/boards/groups';
 import { contractsFedByBoard, promoteNeeds } from '$lib/server/boards/promote';
 import { rankBoard } from '$lib/server/boards/votes';
-import { assignToWave, createWave, listWaves } from '$lib/server/boards/waves';
+import {
+	assignToWave,
+	createWave,
+	deleteWave,
+	listWaves,
+	moveWave,
+	renameWave
+} from '$lib/server/boards/waves';
 import { brusselsToday } from '$lib/server/catalogue/today';
 import { fields, invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -71,6 +78,15 @@ const AssignForm = z.object({
 		.transform((v) => (v === '' ? null : Number(v)))
 		.pipe(z.number().int().positive().nullable())
 });
+const WaveId = z.object({ waveId: fields.id });
+const RenameWaveForm = WaveId.extend({
+	label: fields.requiredText('le nom de la vague', 80)
+});
+const MoveWaveForm = WaveId.extend({
+	step: z.enum(['-1', '1'], { error: 'Sens inconnu.' }).transform((v) => (v === '1' ? 1 : -1))
+});
+const TOO_EARLY = 'Les vagues se préparent pendant la phase de phasage.';
+
 const PromoteForm = z.object({
 	title: fields.requiredText('l’intitulé du marché', 200),
 	theme: z.enum(Object.keys(THEMES) as [string, ...string[]], {
@@ -93,6 +109,33 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(400, form.errors, form.fields);
 		createWave(group.boardId!, form.data.year, user);
 		return { success: 'Vague ajoutée.' };
+	},
+	renameWave: async (event) => {
+		const { user, group, refused } = manager(event, 'planWaves');
+		if (refused) return invalid(400, { form: TOO_EARLY }, {}, { action: 'renameWave' });
+		const form = parseForm(RenameWaveForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'renameWave' });
+		const done = renameWave(group.boardId!, form.data.waveId, form.data.label, user);
+		if (!done.ok) return invalid(400, { form: done.message }, {}, { action: 'renameWave' });
+		return { success: `Vague renommée « ${form.data.label} ».` };
+	},
+	moveWave: async (event) => {
+		const { user, group, refused } = manager(event, 'planWaves');
+		if (refused) return invalid(400, { form: TOO_EARLY });
+		const form = parseForm(MoveWaveForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields);
+		const done = moveWave(group.boardId!, form.data.waveId, form.data.step, user);
+		if (!done.ok) return invalid(400, { form: done.message });
+		return { success: 'Ordre des vagues enregistré.' };
+	},
+	deleteWave: async (event) => {
+		const { user, group, refused } = manager(event, 'planWaves');
+		if (refused) return invalid(400, { form: TOO_EARLY });
+		const form = parseForm(WaveId, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields);
+		const done = deleteWave(group.boardId!, form.data.waveId, user);
+		if (!done.ok) return invalid(400, { form: done.message });
+		return { success: 'Vague supprimée.' };
 	},
 	assign: async (event) => {
 		const { user, group, refused } = manager(event, 'planWaves');
