@@ -339,3 +339,48 @@ describe('waves of the phasing phase', () => {
 		db.close();
 	});
 });
+
+describe('rotating the .ics token of a members-only group', () => {
+	const feedOf = async (client: Client) => {
+		const page = await (await client.get('/groupes/2')).text();
+		return /href="(\/groupes\/2\/seances\.ics\?jeton=[^"]+)"/.exec(page)![1].replace(/&amp;/g, '&');
+	};
+
+	it('lets a member replace the link: the old one answers 404, the new one 200', async () => {
+		const mons = await as('referent@mons.demo');
+		const page = await (await mons.get('/groupes/2')).text();
+		expect(page).toContain('Le lien de l’agenda a été partagé par erreur ?');
+		const old = await feedOf(mons);
+		expect((await fetch(server.url + old)).status).toBe(200);
+
+		const res = await mons.action('/groupes/2?/rotateFeed', {});
+		expect(res.body.type).toBe('success');
+		expect(res.body.data).toContain('l’ancien ne fonctionne plus');
+		const fresh = await feedOf(mons);
+		expect(fresh).not.toBe(old);
+		expect((await fetch(server.url + old)).status).toBe(404);
+		const ok = await fetch(server.url + fresh);
+		expect(ok.status).toBe(200);
+		expect(await ok.text()).toContain('BEGIN:VCALENDAR');
+		// another member gets the new link too
+		expect(await feedOf(await as('referent@charleroi.demo'))).toBe(fresh);
+
+		const db = readDb();
+		const entry = db
+			.prepare(
+				"select details, actor_id from audit_log where action = 'group.feed.rotate' and subject_id = '2'"
+			)
+			.get() as { details: string | null };
+		expect(entry).toBeTruthy();
+		expect(JSON.stringify(entry)).not.toContain(fresh.split('jeton=')[1]);
+		db.close();
+	});
+
+	it('is refused to non-members and makes no sense for an open group', async () => {
+		const tournai = await as('agent@tournai.demo');
+		expect((await tournai.action('/groupes/2?/rotateFeed', {})).status).toBe(403);
+		const member = await as('referent@charleroi.demo');
+		expect((await member.action('/groupes/1?/rotateFeed', {})).status).toBe(403);
+		expect(await (await member.get('/groupes/1')).text()).not.toContain('partagé par erreur');
+	});
+});
