@@ -5,7 +5,9 @@ import { nextVehicle, periodsForYear } from '$lib/domain/budget-calendar';
 import { PROCEDURES, THEMES } from '$lib/domain/catalogue/labels';
 import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/auth/guard';
-import { groupForUser } from '$lib/server/boards/groups';
+import { BUYING_KINDS, type OrganisationKind } from '$lib/domain/roles';
+import { budgetCalendarFor } from '$lib/server/budget-calendars';
+import { groupForUser, listMembers } from '$lib/server/boards/groups';
 import { contractsFedByBoard, promoteNeeds } from '$lib/server/boards/promote';
 import { rankBoard } from '$lib/server/boards/votes';
 import {
@@ -20,9 +22,25 @@ import { brusselsToday } from '$lib/server/catalogue/today';
 import { fields, invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+/**
+ * Whose budget calendar the timeline shows: the user's own authority when it votes a budget;
+ * for buyers and admins, the member authority they pick (`?commune=`), or the defaults.
+ */
+function calendarOwner(event: Parameters<PageServerLoad>[0], groupId: number) {
+	const user = requireUser(event);
+	const members = listMembers(groupId)
+		.filter((m) => m.status === 'member' && BUYING_KINDS.includes(m.kind as OrganisationKind))
+		.map((m) => ({ id: m.organisationId, name: m.name }));
+	if (BUYING_KINDS.includes(user.organisationKind))
+		return { owner: { id: user.organisationId, name: user.organisationName }, choices: [] };
+	const asked = Number(event.url.searchParams.get('commune'));
+	return { owner: members.find((m) => m.id === asked) ?? null, choices: members };
+}
+
 export const load: PageServerLoad = async (event) => {
 	const { group, rights } = await event.parent();
 	if (group.boardId == null) error(404, 'Ce groupe n’a pas de tableau.');
+	const { owner, choices } = calendarOwner(event, group.id);
 	const today = brusselsToday();
 	const ranking = rankBoard(group.boardId);
 	const waves = listWaves(group.boardId);
@@ -40,11 +58,17 @@ export const load: PageServerLoad = async (event) => {
 			interests: r.interests.length
 		})),
 		waves,
-		calendar: years.map((year) => ({
-			year,
-			periods: periodsForYear(year),
-			next: nextVehicle(today, year)
-		})),
+		calendarOwner: owner,
+		calendarChoices: choices,
+		calendar: years.map((year) => {
+			const own = owner ? budgetCalendarFor(owner.id, year) : null;
+			return {
+				year,
+				own: own != null,
+				periods: periodsForYear(year, undefined, own),
+				next: nextVehicle(today, year, undefined, own)
+			};
+		}),
 		fed: contractsFedByBoard(group.boardId),
 		canPlan: rights.manage && can.planWaves,
 		canPromote: rights.manage && can.promote,
