@@ -124,7 +124,7 @@ test('a referent enters the commune’s budget calendar', async ({
 	await year.getByLabel(`Vote du budget initial ${y}`).fill(`${y - 1}-12-15`);
 	await year.getByLabel('Vote de la MB1').fill(`${y - 1}-12-01`);
 	await year.getByRole('button', { name: `Enregistrer le calendrier ${y}` }).click();
-	await expect(year.getByRole('alert')).toContainText('La MB1 2027'.replace('2027', String(y)));
+	await expect(year.getByRole('alert')).toContainText(`La MB1 ${y} se vote pendant l’année ${y}.`);
 	await expectAccessible();
 	await year.getByLabel('Vote de la MB1').fill(`${y}-05-20`);
 	await year.getByRole('button', { name: `Enregistrer le calendrier ${y}` }).click();
