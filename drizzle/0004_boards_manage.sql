@@ -10,3 +10,6 @@ CREATE TABLE `budget_calendars` (
 	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
 );
+--> statement-breakpoint
+ALTER TABLE `needs` ADD `column_title` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `working_groups` ADD `version` integer DEFAULT 1 NOT NULL;

@@ -1,1 +1,0 @@
-ALTER TABLE `working_groups` ADD `version` integer DEFAULT 1 NOT NULL;

@@ -1,1 +1,0 @@
-ALTER TABLE `needs` ADD `column_title` text DEFAULT '' NOT NULL;
