@@ -384,3 +384,21 @@ describe('rotating the .ics token of a members-only group', () => {
 		expect(await (await member.get('/groupes/1')).text()).not.toContain('partagé par erreur');
 	});
 });
+
+describe('needs projected before column titles existed', () => {
+	it('get their column title back when the server starts', async () => {
+		const db = new Database(path.join(server.dataDir, 'centrale.sqlite'));
+		db.prepare("update needs set column_title = '' where board_id = 2").run();
+		db.close();
+		server = await server.restart();
+		const check = readDb();
+		const titles = check
+			.prepare('select distinct column_title as t from needs where board_id = 2 order by t')
+			.all()
+			.map((r) => (r as { t: string }).t);
+		check.close();
+		expect(titles.length).toBeGreaterThan(0);
+		expect(titles).not.toContain('');
+		expect(titles.every((t) => ['À trier', 'En rédaction', 'Prêt'].includes(t))).toBe(true);
+	});
+});

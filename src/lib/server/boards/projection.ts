@@ -58,8 +58,25 @@ function boardIdOf(docName: string): number | null {
 	return match ? Number(match[1]) : null;
 }
 
+/**
+ * Boards projected before rows carried their column's title (an older schema): re-projected
+ * once from their stored documents, so the list view never shows a blank column.
+ */
+function backfillColumnTitles() {
+	const stale = getDb()
+		.selectDistinct({ boardId: needs.boardId })
+		.from(needs)
+		.where(eq(needs.columnTitle, ''))
+		.all();
+	for (const { boardId } of stale) {
+		const doc = readYDoc(boardDocName(boardId));
+		if (doc) projectBoard(boardId, doc);
+	}
+}
+
 /** Keeps the projection up to date from the sync hub; returns the unsubscribe function. */
 export function startNeedsProjection(): () => void {
+	backfillColumnTitles();
 	return onDocumentChanged('board', (docName, doc) => {
 		const boardId = boardIdOf(docName);
 		if (boardId == null) return;
