@@ -296,7 +296,7 @@ describe('session calendar (.ics)', () => {
 
 	it('needs the token or a member’s session for a members-only group', async () => {
 		expect((await fetch(`${server.url}/groupes/2/seances.ics`)).status).toBe(403);
-		expect((await fetch(`${server.url}/groupes/2/seances.ics?jeton=wrong`)).status).toBe(403);
+		expect((await fetch(`${server.url}/groupes/2/seances.ics?jeton=wrong`)).status).toBe(404);
 		const mons = await as('referent@mons.demo');
 		const page = await (await mons.get('/groupes/2')).text();
 		const feed = /href="(\/groupes\/2\/seances\.ics\?jeton=[^"]+)"/.exec(page)![1];

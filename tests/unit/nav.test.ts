@@ -7,10 +7,28 @@ const labels = (role: Role | null) => visibleItems(role ? { role } : null).map((
 describe('main navigation', () => {
 	it.each([
 		[null, ['Accueil', 'Catalogue', 'Annuaire']],
-		['agent', ['Accueil', 'Catalogue', 'Mes marchés', 'Groupes de travail', 'Annuaire']],
+		[
+			'agent',
+			[
+				'Accueil',
+				'Catalogue',
+				'Mes marchés',
+				'Groupes de travail',
+				'Annuaire',
+				'Calendrier budgétaire'
+			]
+		],
 		[
 			'referent',
-			['Accueil', 'Catalogue', 'Mes marchés', 'Groupes de travail', 'Annuaire', 'Inviter']
+			[
+				'Accueil',
+				'Catalogue',
+				'Mes marchés',
+				'Groupes de travail',
+				'Annuaire',
+				'Calendrier budgétaire',
+				'Inviter'
+			]
 		],
 		[
 			'buyer',

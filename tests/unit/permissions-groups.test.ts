@@ -82,3 +82,19 @@ describe('group permissions', () => {
 		expect(can(undefined, 'group.create')).toBe(false);
 	});
 });
+
+describe('rotating a group’s calendar feed link', () => {
+	it.each<[string, Partial<GroupRef>, boolean]>([
+		['agent', { memberStatus: 'member' }, true],
+		['referent', { memberStatus: 'member' }, true],
+		['referent', { memberStatus: 'requested' }, false],
+		['referent', {}, false],
+		['agent', { visibility: 'open', memberStatus: 'member' }, false],
+		['buyer', {}, true],
+		['otherBuyer', {}, false],
+		['admin', {}, true],
+		['buyer', { visibility: 'open' }, false]
+	])('%s on %j: %s', (who, over, expected) => {
+		expect(can(actors[who], 'group.rotateFeed', group(over))).toBe(expected);
+	});
+});

@@ -10,6 +10,19 @@
  * Rights are not in here: who may write the document is decided in SQL by the sync hub.
  */
 import * as Y from 'yjs';
+import { addColumn, listColumns } from './board-columns';
+
+export {
+	addColumn,
+	cardsInColumn,
+	checkColumnTitle,
+	columnsOf,
+	deleteColumn,
+	listColumns,
+	moveColumn,
+	renameColumn,
+	type Column
+} from './board-columns';
 
 export const MODULES = ['audit', 'software', 'support', 'training'] as const;
 export type Module = (typeof MODULES)[number];
@@ -44,11 +57,6 @@ export interface Comment {
 	at: number;
 }
 
-export interface Column {
-	id: string;
-	title: string;
-}
-
 /** A card as plain data (a snapshot; the live card is a Y.Map). */
 export interface Card {
 	id: string;
@@ -69,29 +77,7 @@ export function newId(): string {
 	return globalThis.crypto.randomUUID();
 }
 
-export const columnsOf = (doc: Y.Doc) => doc.getArray<Y.Map<string>>('columns');
 export const cardsOf = (doc: Y.Doc) => doc.getMap<CardMap>('cards');
-
-export function listColumns(doc: Y.Doc): Column[] {
-	return columnsOf(doc)
-		.toArray()
-		.map((c) => ({ id: String(c.get('id')), title: String(c.get('title') ?? '') }));
-}
-
-export function addColumn(doc: Y.Doc, title: string, id = newId()): string {
-	const column = new Y.Map<string>();
-	column.set('id', id);
-	column.set('title', title);
-	columnsOf(doc).push([column]);
-	return id;
-}
-
-export function renameColumn(doc: Y.Doc, id: string, title: string) {
-	columnsOf(doc)
-		.toArray()
-		.find((c) => c.get('id') === id)
-		?.set('title', title);
-}
 
 export function getCardMap(doc: Y.Doc, id: string): CardMap | undefined {
 	return cardsOf(doc).get(id);
@@ -172,11 +158,16 @@ function numberOrNull(value: unknown): number | null {
 	return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** Every card, by column order then position. */
+/**
+ * Every card, by column order then position. A card whose column was deleted while someone
+ * added it there (offline, or at the same moment) is shown in the first column, never lost.
+ */
 export function listCards(doc: Y.Doc): Card[] {
-	const order = new Map(listColumns(doc).map((c, i) => [c.id, i]));
+	const columns = listColumns(doc);
+	const order = new Map(columns.map((c, i) => [c.id, i]));
 	return [...cardsOf(doc).values()]
 		.map(readCard)
+		.map((c) => (order.has(c.column) || !columns.length ? c : { ...c, column: columns[0].id }))
 		.sort(
 			(a, b) =>
 				(order.get(a.column) ?? 1e9) - (order.get(b.column) ?? 1e9) ||
@@ -186,8 +177,7 @@ export function listCards(doc: Y.Doc): Card[] {
 }
 
 export function getCard(doc: Y.Doc, id: string): Card | undefined {
-	const card = getCardMap(doc, id);
-	return card ? readCard(card) : undefined;
+	return getCardMap(doc, id) ? listCards(doc).find((c) => c.id === id) : undefined;
 }
 
 type Editable = Pick<Card, 'title' | 'module' | 'targetYear' | 'budgetCents'>;

@@ -9,7 +9,14 @@ const LABELS: Record<string, string> = {
 	'user.roleChanged': 'Rôle modifié',
 	'user.disabled': 'Compte désactivé',
 	'user.enabled': 'Compte réactivé',
-	'organisation.created': 'Organisation ajoutée'
+	'organisation.created': 'Organisation ajoutée',
+	'group.edit': 'Groupe de travail modifié',
+	'group.feed.rotate': 'Nouveau lien d’agenda d’un groupe',
+	'board.wave.rename': 'Vague renommée',
+	'board.wave.move': 'Vague déplacée',
+	'board.wave.delete': 'Vague supprimée',
+	'budgetCalendar.save': 'Calendrier budgétaire enregistré',
+	'budgetCalendar.reset': 'Calendrier budgétaire remis par défaut'
 };
 
 export function auditLabel(action: string): string {

@@ -6,7 +6,11 @@
  * year's budget) [M]; RGCC art. 14 (douzièmes provisoires while the budget is not approved) [H].
  * The practical windows (vote in Nov–Dec, MB1 Apr–Jun, MB2 Sep–Nov) are practice [M], so they
  * are a configuration each commune may edit, never constants in the code.
+ *
+ * A commune that entered its own dates for a year (commune-budget-calendar.ts) gets them instead
+ * of the default windows: each vote becomes a one-day period.
  */
+import type { CommuneBudgetDates } from './commune-budget-calendar';
 
 /** A window of months (1–12) in a year, inclusive. */
 export interface MonthWindow {
@@ -67,11 +71,16 @@ export function legalBudgetVoteDate(year: number): string {
 	return `${year}-10-${pad(day)}`;
 }
 
-/** The periods that concern budget year `year`, in time order. */
+/**
+ * The periods that concern budget year `year`, in time order: the commune's own dates when
+ * `own` is given (for that year), the default windows of `config` otherwise.
+ */
 export function periodsForYear(
 	year: number,
-	config: BudgetCalendarConfig = DEFAULT_BUDGET_CALENDAR
+	config: BudgetCalendarConfig = DEFAULT_BUDGET_CALENDAR,
+	own: CommuneBudgetDates | null = null
 ): CalendarPeriod[] {
+	if (own && own.year === year) return ownPeriods(own, config);
 	const p = (
 		kind: CalendarPeriod['kind'],
 		label: string,
@@ -95,6 +104,32 @@ export function periodsForYear(
 		p('mb1', `MB1 ${year}`, year, config.mb1),
 		p('mb2', `MB2 ${year}`, year, config.mb2)
 	];
+}
+
+function ownPeriods(own: CommuneBudgetDates, config: BudgetCalendarConfig): CalendarPeriod[] {
+	const { year } = own;
+	const day = (kind: BudgetVehicle, label: string, date: string): CalendarPeriod => ({
+		kind,
+		label,
+		budgetYear: year,
+		from: date,
+		to: date
+	});
+	// twelfths run from January until the budget is voted and approved: at least the usual window
+	const usualEnd = lastDay(year, config.provisionalTwelfths.toMonth);
+	const periods: CalendarPeriod[] = [
+		day('initial', `${VEHICLE_LABELS.initial} ${year}`, own.initialVote),
+		{
+			kind: 'provisional',
+			label: `Douzièmes provisoires (si le budget ${year} n’est pas approuvé)`,
+			budgetYear: year,
+			from: `${year}-01-01`,
+			to: own.initialVote > usualEnd ? own.initialVote : usualEnd
+		}
+	];
+	if (own.mb1) periods.push(day('mb1', `MB1 ${year}`, own.mb1));
+	if (own.mb2) periods.push(day('mb2', `MB2 ${year}`, own.mb2));
+	return periods;
 }
 
 function minusWeeks(date: string, weeks: number): string {
@@ -121,9 +156,10 @@ export interface VehicleChoice {
 export function vehiclesStillOpen(
 	today: string,
 	targetYear: number,
-	config: BudgetCalendarConfig = DEFAULT_BUDGET_CALENDAR
+	config: BudgetCalendarConfig = DEFAULT_BUDGET_CALENDAR,
+	own: CommuneBudgetDates | null = null
 ): VehicleChoice[] {
-	return periodsForYear(targetYear, config)
+	return periodsForYear(targetYear, config, own)
 		.filter((p): p is CalendarPeriod & { kind: BudgetVehicle } => p.kind !== 'provisional')
 		.map((p) => ({
 			vehicle: p.kind,
@@ -139,9 +175,10 @@ export function vehiclesStillOpen(
 export function nextVehicle(
 	today: string,
 	targetYear: number,
-	config: BudgetCalendarConfig = DEFAULT_BUDGET_CALENDAR
+	config: BudgetCalendarConfig = DEFAULT_BUDGET_CALENDAR,
+	own: CommuneBudgetDates | null = null
 ): VehicleChoice | null {
-	return vehiclesStillOpen(today, targetYear, config)[0] ?? null;
+	return vehiclesStillOpen(today, targetYear, config, own)[0] ?? null;
 }
 
 /** true when `date` falls in the douzièmes provisoires window (no new commitments then). */

@@ -3,7 +3,7 @@
  * Rights follow ARCHITECTURE.md: agents read and co-draft for their commune, referents commit it
  * and manage its people, buyers run the centrale's work, admins run the platform.
  */
-import { rolesForKind, type OrganisationKind, type Role } from './roles';
+import { BUYING_KINDS, rolesForKind, type OrganisationKind, type Role } from './roles';
 
 export interface Actor {
 	id: number;
@@ -62,6 +62,7 @@ export type Permission =
 	| { action: 'group.manage'; resource: GroupRef }
 	| { action: 'group.requestJoin'; resource: GroupRef }
 	| { action: 'group.vote'; resource: GroupRef }
+	| { action: 'group.rotateFeed'; resource: GroupRef }
 	| { action: 'board.view'; resource: BoardRef }
 	| { action: 'board.edit'; resource: BoardRef }
 	// catalogue: `isMember` says whether the user's own organisation has joined the centrale
@@ -73,6 +74,9 @@ export type Permission =
 	| { action: 'adhesion.withdraw'; resource: { organisationId: number } }
 	| { action: 'order.submit'; resource: { organisationId: number } }
 	| { action: 'commune.viewPurchases'; resource: { organisationId: number } }
+	// a local authority's own budget calendar
+	| { action: 'budgetCalendar.view'; resource: OrganisationRef }
+	| { action: 'budgetCalendar.edit'; resource: OrganisationRef }
 	| { action: 'contract.create'; resource?: undefined }
 	| { action: 'contract.edit'; resource: ContractRef }
 	| { action: 'contract.transition'; resource: ContractRef }
@@ -96,6 +100,8 @@ const commitsFor = (user: Actor, r: { organisationId: number }) =>
 const managesContract = (user: Actor, r: ContractRef) =>
 	isAdmin(user) ||
 	(isBuyer(user) && (!r.ledByIntercommunale || sameOrganisation(user, r.centraleId)));
+/** the local authorities that buy vote a budget with its amendments (MB1, MB2) */
+const hasBudget = (r: OrganisationRef) => BUYING_KINDS.includes(r.kind);
 const seesMembersContent = (user: Actor, r: { isMember: boolean }) =>
 	isAdmin(user) || isBuyer(user) || r.isMember;
 
@@ -143,6 +149,12 @@ const RULES: { [A in Action]: Rule<A> } = {
 		g.phase === 'prioritising' &&
 		g.memberStatus === 'member' &&
 		(user.role === 'referent' || (user.role === 'agent' && g.agentsMayVote)),
+	// a members-only group's feed link is a secret its members hold: any of them may replace it
+	'group.rotateFeed': (user, g) =>
+		g.visibility === 'members' &&
+		(g.memberStatus === 'member' ||
+			isAdmin(user) ||
+			(isBuyer(user) && sameOrganisation(user, g.centraleId))),
 	// members co-draft while needs are collected and ranked; afterwards the board is a record
 	'board.edit': (user, b) =>
 		b.phase !== 'closed' &&
@@ -158,6 +170,11 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'order.submit': commitsFor,
 	'commune.viewPurchases': (user, r) =>
 		isAdmin(user) || isBuyer(user) || sameOrganisation(user, r.organisationId),
+	// agents read their commune's calendar; buyers and admins read any (they plan purchases on it)
+	'budgetCalendar.view': (user, r) =>
+		hasBudget(r) && (isAdmin(user) || isBuyer(user) || sameOrganisation(user, r.organisationId)),
+	// the referent keeps the commune's dates: the finance director's calendar, not the centrale's
+	'budgetCalendar.edit': (user, r) => hasBudget(r) && commitsFor(user, r),
 	'contract.create': (user) => isAdmin(user) || isBuyer(user),
 	'contract.edit': managesContract,
 	'contract.transition': managesContract,

@@ -16,6 +16,11 @@ export const NAV_ITEMS: NavItem[] = [
 	{ href: '/mes-marches', label: 'Mes marchés', members: true },
 	{ href: '/groupes', label: 'Groupes de travail', members: true },
 	{ href: '/annuaire', label: 'Annuaire' },
+	{
+		href: '/compte/calendrier-budgetaire',
+		label: 'Calendrier budgétaire',
+		roles: ['referent', 'agent']
+	},
 	{ href: '/gestion', label: 'Gestion des marchés', roles: ['buyer', 'admin'] },
 	{ href: '/inviter', label: 'Inviter', roles: ['referent', 'buyer', 'admin'] },
 	{ href: '/admin', label: 'Administration', roles: ['admin'] }

@@ -41,3 +41,37 @@ export function canSwitchPhase(from: Phase, to: Phase): boolean {
 	if (b === a + 1) return true;
 	return b === a - 1 && from !== 'closed';
 }
+
+/** Planned start of each phase ('YYYY-MM-DD', or null when not planned); `closed` is the closing day. */
+export type PhaseDates = Record<Phase, string | null>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isCalendarDate(value: string): boolean {
+	if (!DATE.test(value)) return false;
+	const d = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Checks that the planned dates are real dates and follow the phases' order (a phase may start
+ * the day the previous one starts, never before). Returns one French message per faulty phase,
+ * empty when all is well; dates left blank are skipped.
+ */
+export function checkPhaseDates(dates: PhaseDates): Partial<Record<Phase, string>> {
+	const errors: Partial<Record<Phase, string>> = {};
+	let last: { phase: Phase; date: string } | null = null;
+	for (const phase of PHASES) {
+		const date = dates[phase];
+		if (!date) continue;
+		if (!isCalendarDate(date)) {
+			errors[phase] = 'Indiquez une date, par exemple 2027-01-15.';
+			continue;
+		}
+		if (last && date < last.date)
+			errors[phase] =
+				`Les phases doivent se suivre dans le temps. Cette date précède celle de la phase « ${PHASE_LABELS[last.phase]} ».`;
+		else last = { phase, date };
+	}
+	return errors;
+}

@@ -2,7 +2,7 @@
  * Working groups: creation, membership and join requests, phases. Every change is audited, and
  * changes that may shrink someone's rights emit `rights.changed` so live sockets recheck.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { canSwitchPhase, type Phase } from '../../domain/boards/phases';
 import { can, type Actor, type GroupRef } from '../../domain/permissions';
 import { audit } from '../audit';
@@ -270,19 +270,29 @@ export function decideJoinRequest(
 export function changePhase(group: GroupSummary, to: Phase, by: Actor, now = new Date()): boolean {
 	if (!canSwitchPhase(group.phase, to)) return false;
 	getDb().transaction(() => {
-		getDb().update(workingGroups).set({ phase: to }).where(eq(workingGroups.id, group.id)).run();
+		getDb()
+			.update(workingGroups)
+			.set({ phase: to, version: sql`${workingGroups.version} + 1` })
+			.where(eq(workingGroups.id, group.id))
+			.run();
 		audit(
 			{
 				actorId: by.id,
 				action: 'group.phase',
 				subjectType: 'working_group',
 				subjectId: group.id,
-				details: { from: group.phase, to }
+				details: { from: group.phase, to, fromVersion: group.version }
 			},
 			now
 		);
 	});
 	if (group.boardId) emit('rights.changed', { docName: `board:${group.boardId}` });
+	notifyPhaseChange(group, to, now);
+	return true;
+}
+
+/** Tells the members in the portal that the group moved to phase `to`. */
+export function notifyPhaseChange(group: { id: number; title: string }, to: Phase, now: Date) {
 	notifyGroupMembers(
 		group.id,
 		'group.phase',
@@ -290,7 +300,6 @@ export function changePhase(group: GroupSummary, to: Phase, by: Actor, now = new
 		`/groupes/${group.id}`,
 		now
 	);
-	return true;
 }
 
 function phaseMessage(title: string, to: Phase): string {

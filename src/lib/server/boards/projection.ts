@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
-import { cardsOf, descriptionText, listCards } from '../../collab/board';
+import { cardsOf, descriptionText, listCards, listColumns } from '../../collab/board';
 import { normalizeForSearch } from '../../domain/text';
 import { getDb } from '../db/client';
 import { boards, needs } from '../db/schema';
@@ -24,6 +24,7 @@ function summarise(text: string): string {
 export function projectBoard(boardId: number, doc: Y.Doc, now = new Date()) {
 	const db = getDb();
 	const live = cardsOf(doc);
+	const columns = new Map(listColumns(doc).map((c) => [c.id, c.title]));
 	const rows = listCards(doc).map((card) => {
 		const counts = { must: 0, should: 0, could: 0, wont: 0 };
 		for (const r of card.requirements) if (r.moscow in counts) counts[r.moscow]++;
@@ -34,6 +35,7 @@ export function projectBoard(boardId: number, doc: Y.Doc, now = new Date()) {
 			title,
 			searchTitle: normalizeForSearch(title),
 			summary: summarise(descriptionText(live.get(card.id)!)),
+			columnTitle: columns.get(card.column) ?? '',
 			module: card.module,
 			targetYear: card.targetYear,
 			estimatedBudgetCents: card.budgetCents,
@@ -56,8 +58,25 @@ function boardIdOf(docName: string): number | null {
 	return match ? Number(match[1]) : null;
 }
 
+/**
+ * Boards projected before rows carried their column's title (an older schema): re-projected
+ * once from their stored documents, so the list view never shows a blank column.
+ */
+function backfillColumnTitles() {
+	const stale = getDb()
+		.selectDistinct({ boardId: needs.boardId })
+		.from(needs)
+		.where(eq(needs.columnTitle, ''))
+		.all();
+	for (const { boardId } of stale) {
+		const doc = readYDoc(boardDocName(boardId));
+		if (doc) projectBoard(boardId, doc);
+	}
+}
+
 /** Keeps the projection up to date from the sync hub; returns the unsubscribe function. */
 export function startNeedsProjection(): () => void {
+	backfillColumnTitles();
 	return onDocumentChanged('board', (docName, doc) => {
 		const boardId = boardIdOf(docName);
 		if (boardId == null) return;

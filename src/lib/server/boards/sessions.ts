@@ -100,6 +100,31 @@ export function feedToken(groupId: number): string {
 	return db.select().from(groupFeedTokens).where(eq(groupFeedTokens.groupId, groupId)).get()!.token;
 }
 
+/**
+ * Replaces the feed's secret (a link shared by mistake): the old address stops working at once.
+ * The token itself is never written to the audit log.
+ */
+export function rotateFeedToken(groupId: number, by: Actor, now = new Date()): string {
+	const db = getDb();
+	const token = randomBytes(24).toString('base64url');
+	db.transaction(() => {
+		db.insert(groupFeedTokens)
+			.values({ groupId, token })
+			.onConflictDoUpdate({ target: groupFeedTokens.groupId, set: { token } })
+			.run();
+		audit(
+			{
+				actorId: by.id,
+				action: 'group.feed.rotate',
+				subjectType: 'working_group',
+				subjectId: groupId
+			},
+			now
+		);
+	});
+	return token;
+}
+
 export function groupCalendar(
 	group: { id: number; title: string },
 	origin: string,

@@ -7,3 +7,4 @@ export * from './tables/core';
 export * from './tables/boards';
 export * from './tables/documents';
 export * from './tables/catalogue';
+export * from './tables/budget-calendars';

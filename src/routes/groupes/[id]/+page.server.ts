@@ -4,7 +4,13 @@ import { PHASES } from '$lib/domain/boards/phases';
 import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/auth/guard';
 import { changePhase, groupForUser, requestToJoin } from '$lib/server/boards/groups';
-import { feedToken, listSessions, planSession, saveMinutes } from '$lib/server/boards/sessions';
+import {
+	feedToken,
+	listSessions,
+	planSession,
+	rotateFeedToken,
+	saveMinutes
+} from '$lib/server/boards/sessions';
 import { fields, invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -23,12 +29,16 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		sessions: listSessions(group.id).map((s) => ({ ...s, startsAt: s.startsAt.getTime() })),
 		feed,
+		canRotateFeed: found.ok && can(user, 'group.rotateFeed', found.ref),
 		now: Date.now()
 	};
 };
 
 /** The group and the right `action` requires, or a 403/404. */
-function guard(event: RequestEvent, action: 'group.manage' | 'group.requestJoin') {
+function guard(
+	event: RequestEvent,
+	action: 'group.manage' | 'group.requestJoin' | 'group.rotateFeed'
+) {
 	const user = requireUser(event);
 	const found = groupForUser(Number(event.params.id), user);
 	if (!found.ok) error(found.status, 'Ce groupe de travail n’est pas accessible.');
@@ -101,6 +111,14 @@ export const actions: Actions = {
 		const { date, time, ...rest } = form.data;
 		planSession(group, { ...rest, startsAt: brusselsToUtc(date, time) }, user);
 		return { success: 'La séance est planifiée ; les membres en sont avertis.' };
+	},
+	rotateFeed: async (event) => {
+		const { user, group } = guard(event, 'group.rotateFeed');
+		rotateFeedToken(group.id, user);
+		return {
+			success:
+				'Un nouveau lien d’agenda a été créé : l’ancien ne fonctionne plus. Ajoutez le nouveau à votre calendrier.'
+		};
 	},
 	minutes: async (event) => {
 		const { user, group } = guard(event, 'group.manage');

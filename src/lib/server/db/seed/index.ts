@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { appMeta } from '../schema';
 import { seedDemoBoards } from './boards';
+import { seedDemoBudgetCalendars } from './budget-calendars';
 import { seedDemoCatalogue } from './catalogue';
 import { seedDemoAccounts } from './demo';
 import { seedReference } from './reference';
@@ -13,7 +14,12 @@ export type DemoSeeder = (db: Db) => Promise<void> | void;
  * Demo content of each area (catalogue, boards…), run in this order after the accounts.
  * Each area adds its seeder here.
  */
-const DEMO_SEEDERS: DemoSeeder[] = [seedDemoAccounts, seedDemoCatalogue, seedDemoBoards];
+const DEMO_SEEDERS: DemoSeeder[] = [
+	seedDemoAccounts,
+	seedDemoCatalogue,
+	seedDemoBoards,
+	seedDemoBudgetCalendars
+];
 
 export interface SeedOutcome {
 	demoSeeded: boolean;

@@ -30,6 +30,8 @@ export const workingGroups = sqliteTable(
 		closesOn: text('closes_on'),
 		/** during prioritising, agents (not only referents) may spread their commune's points */
 		agentsMayVote: integer('agents_may_vote', { mode: 'boolean' }).notNull().default(false),
+		/** optimistic locking: every edit increments it and must name the version it started from */
+		version: integer('version').notNull().default(1),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
@@ -184,6 +186,8 @@ export const needs = sqliteTable(
 		title: text('title').notNull(),
 		searchTitle: text('search_title').notNull(),
 		summary: text('summary').notNull().default(''),
+		/** title of the board column the card sits in */
+		columnTitle: text('column_title').notNull().default(''),
 		module: text('module'),
 		targetYear: integer('target_year'),
 		estimatedBudgetCents: integer('estimated_budget_cents'),

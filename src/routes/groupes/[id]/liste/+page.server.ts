@@ -11,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 			cardId: n.cardId,
 			title: n.title,
 			summary: n.summary,
+			column: n.columnTitle,
 			module: n.module,
 			targetYear: n.targetYear,
 			budgetCents: n.estimatedBudgetCents,

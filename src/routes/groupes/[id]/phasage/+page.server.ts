@@ -5,17 +5,42 @@ import { nextVehicle, periodsForYear } from '$lib/domain/budget-calendar';
 import { PROCEDURES, THEMES } from '$lib/domain/catalogue/labels';
 import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/auth/guard';
-import { groupForUser } from '$lib/server/boards/groups';
+import { BUYING_KINDS, type OrganisationKind } from '$lib/domain/roles';
+import { budgetCalendarFor } from '$lib/server/budget-calendars';
+import { groupForUser, listMembers } from '$lib/server/boards/groups';
 import { contractsFedByBoard, promoteNeeds } from '$lib/server/boards/promote';
 import { rankBoard } from '$lib/server/boards/votes';
-import { assignToWave, createWave, listWaves } from '$lib/server/boards/waves';
+import {
+	assignToWave,
+	createWave,
+	deleteWave,
+	listWaves,
+	moveWave,
+	renameWave
+} from '$lib/server/boards/waves';
 import { brusselsToday } from '$lib/server/catalogue/today';
 import { fields, invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
+/**
+ * Whose budget calendar the timeline shows: the user's own authority when it votes a budget;
+ * for buyers and admins, the member authority they pick (`?commune=`), or the defaults.
+ */
+function calendarOwner(event: Parameters<PageServerLoad>[0], groupId: number) {
+	const user = requireUser(event);
+	const members = listMembers(groupId)
+		.filter((m) => m.status === 'member' && BUYING_KINDS.includes(m.kind as OrganisationKind))
+		.map((m) => ({ id: m.organisationId, name: m.name }));
+	if (BUYING_KINDS.includes(user.organisationKind))
+		return { owner: { id: user.organisationId, name: user.organisationName }, choices: [] };
+	const asked = Number(event.url.searchParams.get('commune'));
+	return { owner: members.find((m) => m.id === asked) ?? null, choices: members };
+}
+
 export const load: PageServerLoad = async (event) => {
 	const { group, rights } = await event.parent();
 	if (group.boardId == null) error(404, 'Ce groupe n’a pas de tableau.');
+	const { owner, choices } = calendarOwner(event, group.id);
 	const today = brusselsToday();
 	const ranking = rankBoard(group.boardId);
 	const waves = listWaves(group.boardId);
@@ -33,11 +58,17 @@ export const load: PageServerLoad = async (event) => {
 			interests: r.interests.length
 		})),
 		waves,
-		calendar: years.map((year) => ({
-			year,
-			periods: periodsForYear(year),
-			next: nextVehicle(today, year)
-		})),
+		calendarOwner: owner,
+		calendarChoices: choices,
+		calendar: years.map((year) => {
+			const own = owner ? budgetCalendarFor(owner.id, year) : null;
+			return {
+				year,
+				own: own != null,
+				periods: periodsForYear(year, undefined, own),
+				next: nextVehicle(today, year, undefined, own)
+			};
+		}),
 		fed: contractsFedByBoard(group.boardId),
 		canPlan: rights.manage && can.planWaves,
 		canPromote: rights.manage && can.promote,
@@ -71,6 +102,15 @@ const AssignForm = z.object({
 		.transform((v) => (v === '' ? null : Number(v)))
 		.pipe(z.number().int().positive().nullable())
 });
+const WaveId = z.object({ waveId: fields.id });
+const RenameWaveForm = WaveId.extend({
+	label: fields.requiredText('le nom de la vague', 80)
+});
+const MoveWaveForm = WaveId.extend({
+	step: z.enum(['-1', '1'], { error: 'Sens inconnu.' }).transform((v) => (v === '1' ? 1 : -1))
+});
+const TOO_EARLY = 'Les vagues se préparent pendant la phase de phasage.';
+
 const PromoteForm = z.object({
 	title: fields.requiredText('l’intitulé du marché', 200),
 	theme: z.enum(Object.keys(THEMES) as [string, ...string[]], {
@@ -93,6 +133,33 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(400, form.errors, form.fields);
 		createWave(group.boardId!, form.data.year, user);
 		return { success: 'Vague ajoutée.' };
+	},
+	renameWave: async (event) => {
+		const { user, group, refused } = manager(event, 'planWaves');
+		if (refused) return invalid(400, { form: TOO_EARLY }, {}, { action: 'renameWave' });
+		const form = parseForm(RenameWaveForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'renameWave' });
+		const done = renameWave(group.boardId!, form.data.waveId, form.data.label, user);
+		if (!done.ok) return invalid(400, { form: done.message }, {}, { action: 'renameWave' });
+		return { success: `Vague renommée « ${form.data.label} ».` };
+	},
+	moveWave: async (event) => {
+		const { user, group, refused } = manager(event, 'planWaves');
+		if (refused) return invalid(400, { form: TOO_EARLY });
+		const form = parseForm(MoveWaveForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields);
+		const done = moveWave(group.boardId!, form.data.waveId, form.data.step, user);
+		if (!done.ok) return invalid(400, { form: done.message });
+		return { success: 'Ordre des vagues enregistré.' };
+	},
+	deleteWave: async (event) => {
+		const { user, group, refused } = manager(event, 'planWaves');
+		if (refused) return invalid(400, { form: TOO_EARLY });
+		const form = parseForm(WaveId, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields);
+		const done = deleteWave(group.boardId!, form.data.waveId, user);
+		if (!done.ok) return invalid(400, { form: done.message });
+		return { success: 'Vague supprimée.' };
 	},
 	assign: async (event) => {
 		const { user, group, refused } = manager(event, 'planWaves');
