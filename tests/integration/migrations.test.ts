@@ -13,6 +13,9 @@ import { ROOT, startServer, tempDataDir } from '../support/server';
 
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'demo-0003.sqlite.gz');
 
+/** projections rebuilt at start (the needs of board documents): when they were is theirs to change */
+const REWRITTEN: Record<string, string[]> = { needs: ['updated_at'] };
+
 type Tables = Record<string, { columns: string[]; rows: Record<string, unknown>[] }>;
 
 /** Every row of every table (full-text indexes aside), blobs as base64. */
@@ -101,7 +104,9 @@ describe('migrating a database from before migration 0004', () => {
 			for (const [table, { columns, rows }] of Object.entries(before)) {
 				expect(after[table], `table ${table}`).toBeDefined();
 				// the columns a migration kept hold the same values in every row
-				const kept = columns.filter((c) => after[table].columns.includes(c));
+				const kept = columns.filter(
+					(c) => after[table].columns.includes(c) && !REWRITTEN[table]?.includes(c)
+				);
 				expect(project(after[table].rows, kept), `rows of ${table}`).toEqual(project(rows, kept));
 			}
 			// 0006–0007 store quantities in hundredths (2,5 jours de formation)
@@ -116,6 +121,9 @@ describe('migrating a database from before migration 0004', () => {
 					(interest.max_quantity as number) * 100
 				);
 			expect(before.order_lines.rows.length).toBeGreaterThan(0);
+			// 0008 gave needs their column's title: re-projected from the documents at start
+			expect(after.needs.rows.length).toBeGreaterThan(0);
+			for (const need of after.needs.rows) expect(need.column_title).not.toBe('');
 			expect(sqlite.pragma('foreign_key_check')).toEqual([]);
 			expect(documentContents(sqlite)).toEqual(contents);
 		} finally {
