@@ -113,3 +113,24 @@ test('a buyer activates an awarded contract and starts its relaunch', async ({
 	).toHaveCount(0);
 	await expectAccessible();
 });
+
+test('a buyer corrects an adjudicataire’s name from the list of adjudicataires', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('acheteur@igretec.demo');
+	await page.goto('/gestion');
+	await page.getByRole('link', { name: 'Adjudicataires' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Adjudicataires' })).toBeVisible();
+	await expectAccessible();
+	const first = page.locator('.items > li').first();
+	await first.locator('summary').click();
+	await first.getByLabel('Nom').fill('Zéphyrin Solutions (fictif)');
+	await expectAccessible();
+	await first.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(
+		page.getByText('Adjudicataire « Zéphyrin Solutions (fictif) » enregistré.')
+	).toBeVisible();
+	await expect(page.getByText('Zéphyrin Solutions (fictif)', { exact: true })).toBeVisible();
+});

@@ -72,6 +72,11 @@ const CASES: { name: string; check: (user: Actor | null) => boolean; allowed: Wh
 		check: (u) => can(u, 'contract.create'),
 		allowed: ['buyerIgretec', 'buyerIdea', 'admin']
 	},
+	{
+		name: 'correct an adjudicataire (shared by every centrale)',
+		check: (u) => can(u, 'supplier.manage'),
+		allowed: ['buyerIgretec', 'buyerIdea', 'admin']
+	},
 	...(['contract.edit', 'contract.transition', 'contract.relaunch', 'order.decide'] as const)
 		.map((action) => [
 			{

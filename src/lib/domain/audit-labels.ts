@@ -16,7 +16,9 @@ const LABELS: Record<string, string> = {
 	'board.wave.move': 'Vague déplacée',
 	'board.wave.delete': 'Vague supprimée',
 	'budgetCalendar.save': 'Calendrier budgétaire enregistré',
-	'budgetCalendar.reset': 'Calendrier budgétaire remis par défaut'
+	'budgetCalendar.reset': 'Calendrier budgétaire remis par défaut',
+	'supplier.create': 'Adjudicataire ajouté',
+	'supplier.update': 'Adjudicataire corrigé'
 };
 
 export function auditLabel(action: string): string {

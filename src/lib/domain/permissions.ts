@@ -78,6 +78,7 @@ export type Permission =
 	| { action: 'budgetCalendar.view'; resource: OrganisationRef }
 	| { action: 'budgetCalendar.edit'; resource: OrganisationRef }
 	| { action: 'contract.create'; resource?: undefined }
+	| { action: 'supplier.manage'; resource?: undefined }
 	| { action: 'contract.edit'; resource: ContractRef }
 	| { action: 'contract.transition'; resource: ContractRef }
 	| { action: 'contract.relaunch'; resource: ContractRef }
@@ -176,6 +177,8 @@ const RULES: { [A in Action]: Rule<A> } = {
 	// the referent keeps the commune's dates: the finance director's calendar, not the centrale's
 	'budgetCalendar.edit': (user, r) => hasBudget(r) && commitsFor(user, r),
 	'contract.create': (user) => isAdmin(user) || isBuyer(user),
+	// adjudicataires are shared by every centrale's contracts: any buyer corrects a name or number
+	'supplier.manage': (user) => isAdmin(user) || isBuyer(user),
 	'contract.edit': managesContract,
 	'contract.transition': managesContract,
 	'contract.relaunch': managesContract,

@@ -24,6 +24,58 @@ export function listSuppliers() {
 		.all() as { id: number; name: string; vatNumber: string }[];
 }
 
+/** Every adjudicataire with the contracts whose lots it holds (the buyers' list). */
+export function suppliersWithContracts() {
+	return getDb()
+		.$client.prepare(
+			`select s.id, s.name, s.vat_number as vatNumber,
+			 (select group_concat(reference, ', ') from (select distinct c.reference from lots l
+			   join contracts c on c.id = l.contract_id where l.supplier_id = s.id order by c.reference)) as contracts
+			 from suppliers s order by s.name collate nocase`
+		)
+		.all() as { id: number; name: string; vatNumber: string; contracts: string | null }[];
+}
+
+/**
+ * Corrects an adjudicataire's name or VAT number. Orders keep what they were placed with; the
+ * search index of every contract it holds a lot of is rebuilt (suppliers' names are searchable).
+ */
+export function updateSupplier(
+	id: number,
+	name: string,
+	vatNumber: string,
+	actorId: number
+): Outcome<null> {
+	const vat = normaliseVat(vatNumber);
+	if (!vat) return { ok: false, message: 'Numéro de TVA invalide : il s’écrit BE0123.456.789.' };
+	const db = getDb();
+	const before = db.$client
+		.prepare('select name, vat_number as vat from suppliers where id = ?')
+		.get(id) as { name: string; vat: string } | undefined;
+	if (!before) return { ok: false, message: 'Cet adjudicataire n’existe plus.' };
+	if (db.$client.prepare('select 1 from suppliers where vat_number = ? and id <> ?').get(vat, id))
+		return { ok: false, message: 'Un autre adjudicataire a déjà ce numéro de TVA.' };
+	if (before.name === name && before.vat === vat) return { ok: true, value: null };
+	db.transaction(() => {
+		db.$client
+			.prepare('update suppliers set name = ?, vat_number = ? where id = ?')
+			.run(name, vat, id);
+		const contracts = db.$client
+			.prepare('select distinct contract_id from lots where supplier_id = ?')
+			.pluck()
+			.all(id) as number[];
+		for (const contractId of contracts) reindexContract(db.$client, contractId);
+		audit({
+			actorId,
+			action: 'supplier.update',
+			subjectType: 'supplier',
+			subjectId: id,
+			details: { before, after: { name, vat } }
+		});
+	});
+	return { ok: true, value: null };
+}
+
 export function addSupplier(name: string, vatNumber: string, actorId: number): Outcome<number> {
 	const vat = normaliseVat(vatNumber);
 	if (!vat) return { ok: false, message: 'Numéro de TVA invalide : il s’écrit BE0123.456.789.' };
