@@ -167,3 +167,43 @@ test('a buyer promotes two needs into a contract and sees the trace', async ({ p
 		'E-guichet citoyen mutualisé'
 	);
 });
+
+test('logging out forgets the boards kept on this device, but asks first about unsent edits', async ({
+	page,
+	context,
+	loginAs,
+	expectAccessible
+}) => {
+	const boardCopies = () =>
+		page.evaluate(async () =>
+			(await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('board:'))
+		);
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/groupes/1/tableau');
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	await expect.poll(boardCopies).toEqual(['board:1']);
+
+	// an edit made without network: the logout says so, and staying keeps the session
+	await context.setOffline(true);
+	await expect(page.locator('[data-status="offline"]')).toContainText('Hors ligne');
+	await page.getByRole('button', { name: 'Ajouter un besoin dans « À trier »' }).click();
+	await page.getByLabel('Titre').fill('Besoin écrit dans le train');
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	const dialog = page.getByRole('dialog', {
+		name: 'Des modifications ne sont pas encore envoyées'
+	});
+	await expect(dialog).toBeVisible();
+	await expectAccessible();
+	await dialog.getByRole('button', { name: 'Rester connecté' }).click();
+	await expect(dialog).toBeHidden();
+
+	// back online, the edit reaches the hub; then the logout forgets the copy
+	await context.setOffline(false);
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	await expect
+		.poll(async () => (await page.request.get('/groupes/1/liste')).text(), { timeout: 10_000 })
+		.toContain('Besoin écrit dans le train');
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page.getByRole('banner').getByRole('link', { name: 'Se connecter' })).toBeVisible();
+	await expect.poll(boardCopies).toEqual([]);
+});

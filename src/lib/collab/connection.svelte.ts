@@ -4,6 +4,7 @@
  * manager that only undoes this tab's own changes.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { markSynced, markUnsynced } from './local-copies';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -68,8 +69,17 @@ export class BoardConnection {
 		});
 		this.provider.on('sync', (synced: boolean) => {
 			this.#synced = synced;
+			// this device's step 2, with whatever it wrote offline, went out before this answer
+			if (synced) markSynced(docName);
 			this.#update();
 		});
+		// an edit made here while the hub cannot hear it lives only on this device for now
+		const noteLocal = (_update: Uint8Array, origin: unknown) => {
+			if (origin !== this.provider && origin !== this.local && !(this.#connected && this.#synced))
+				markUnsynced(docName);
+		};
+		this.doc.on('update', noteLocal);
+		this.#cleanup.push(() => this.doc.off('update', noteLocal));
 		this.provider.on('connection-close', (event) => {
 			const code = event?.code ?? 0;
 			if (code >= 4400 && code < 4500) {
