@@ -13,21 +13,23 @@ const optionalDate = z
 	.transform((v) => (v ? v : null))
 	.refine((v) => v === null || isCalendarDate(v), 'Indiquez une date valide.');
 
-const optionalAmount = z
-	.string()
-	.optional()
-	.transform((v, ctx) => {
-		if (!v?.trim()) return null;
-		const cents = parseEuroAmount(v);
-		if (cents === null) {
-			ctx.addIssue({
-				code: 'custom',
-				message: 'Indiquez un montant en euros, par exemple 150 000,00.'
-			});
-			return z.NEVER;
-		}
-		return cents;
-	});
+/** An optional amount in euros, in cents; empty is null, anything else unreadable gets `message`. */
+export function optionalEuros(message: string) {
+	return z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v?.trim()) return null;
+			const cents = parseEuroAmount(v);
+			if (cents === null) {
+				ctx.addIssue({ code: 'custom', message });
+				return z.NEVER;
+			}
+			return cents;
+		});
+}
+
+const optionalAmount = optionalEuros('Indiquez un montant en euros, par exemple 150 000,00.');
 
 export const contractSchema = z
 	.object({

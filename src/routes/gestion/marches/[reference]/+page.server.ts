@@ -4,7 +4,6 @@ import { ceilingCheck } from '$lib/domain/catalogue/ceiling';
 import { isCalendarDate } from '$lib/domain/catalogue/dates';
 import { isDocumentKind } from '$lib/domain/catalogue/labels';
 import { allowedTransitions } from '$lib/domain/catalogue/lifecycle';
-import { parseEuroAmount } from '$lib/domain/catalogue/money';
 import { canRelaunch } from '$lib/domain/catalogue/relaunch';
 import {
 	BUDGET_NATURES,
@@ -15,7 +14,11 @@ import {
 } from '$lib/domain/catalogue/types';
 import { can } from '$lib/domain/permissions';
 import { ensure, requireUser } from '$lib/server/auth/guard';
-import { contractSchema, toContractFields } from '$lib/server/catalogue/contract-form';
+import {
+	contractSchema,
+	optionalEuros,
+	toContractFields
+} from '$lib/server/catalogue/contract-form';
 import {
 	committedCents,
 	contractDocumentList,
@@ -101,21 +104,9 @@ const priceFields = {
 	label: fields.requiredText('l’intitulé du poste', 200),
 	unit: fields.requiredText('l’unité', 40),
 	// empty: « prix à fixer », the item is shown but cannot be ordered yet
-	unitPrice: z
-		.string()
-		.optional()
-		.transform((v, ctx) => {
-			if (!v?.trim()) return null;
-			const cents = parseEuroAmount(v);
-			if (cents === null) {
-				ctx.addIssue({
-					code: 'custom',
-					message: 'Indiquez un prix en euros, par exemple 780,00, ou laissez vide : prix à fixer.'
-				});
-				return z.NEVER;
-			}
-			return cents;
-		}),
+	unitPrice: optionalEuros(
+		'Indiquez un prix en euros, par exemple 780,00, ou laissez vide : prix à fixer.'
+	),
 	vatRate: z.coerce.number().refine(isVatRate, 'Choisissez un taux de TVA.'),
 	recurrence: z.enum(RECURRENCES, { error: 'Choisissez une périodicité.' }),
 	budgetNature: z.enum(BUDGET_NATURES, { error: 'Choisissez le service du budget.' }),
