@@ -20,6 +20,24 @@ test('a wrong password gets one calm message', async ({ page, expectAccessible }
 	await expectAccessible();
 });
 
+test('what is typed before the page has loaded its script is kept', async ({ page }) => {
+	// hold the app's script back, type, then let it hydrate the page
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Adresse e-mail').fill('referent@mons.demo');
+	release();
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon-mot');
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page.getByRole('alert')).toContainText('incorrect');
+	await expect(page.getByLabel('Adresse e-mail')).toHaveValue('referent@mons.demo');
+});
+
 test('locks the account after 10 failed attempts', async ({ page }) => {
 	for (let i = 0; i < 10; i++) {
 		await page.goto('/login');
