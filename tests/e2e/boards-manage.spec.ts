@@ -12,6 +12,38 @@ async function loggedIn(browser: Browser, baseURL: string, email: string) {
 	return { context, page };
 }
 
+test('a buyer creates a working group from the form', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('acheteur@ideta.demo');
+	await page.goto('/groupes');
+	await page.getByRole('link', { name: 'Créer un groupe' }).click();
+	await expectAccessible();
+	await page.getByLabel('Titre').fill('Logiciels de gestion des cimetières');
+	await page.getByLabel('Thématique').fill('Logiciels métier');
+	await page.getByLabel('Description').fill('Recenser les besoins des services population.');
+	await page.getByRole('radio', { name: 'Les membres seulement' }).check();
+	await page.getByLabel('Recueil des besoins à partir du').fill('2027-03-01');
+	await page.getByLabel('Priorisation à partir du').fill('2027-02-01');
+	await page.getByRole('button', { name: 'Créer le groupe' }).click();
+	await expect(page.getByRole('alert')).toContainText('Les phases doivent se suivre dans le temps');
+	// everything typed is still there, the choice of visibility included
+	await expect(page.getByLabel('Description')).toHaveValue(
+		'Recenser les besoins des services population.'
+	);
+	await expect(page.getByRole('radio', { name: 'Les membres seulement' })).toBeChecked();
+	await expectAccessible();
+
+	await page.getByLabel('Recueil des besoins à partir du').fill('2027-01-04');
+	await page.getByRole('button', { name: 'Créer le groupe' }).click();
+	await expect(page).toHaveURL(/\/groupes\/\d+$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Logiciels de gestion des cimetières'
+	);
+});
+
 test('a buyer edits a working group after creation', async ({
 	page,
 	loginAs,
