@@ -181,7 +181,7 @@ test('logging out forgets the boards kept on this device, but asks first about u
 	await loginAs('referent@charleroi.demo');
 	await page.goto('/groupes/1/tableau');
 	await expect(page.locator('[data-status="online"]')).toBeVisible();
-	await expect.poll(boardCopies).toEqual(['board:1']);
+	await expect.poll(boardCopies).toEqual([expect.stringMatching(/^board:1@\d+$/)]);
 
 	// an edit made without network: the logout says so, and staying keeps the session
 	await context.setOffline(true);
@@ -206,4 +206,46 @@ test('logging out forgets the boards kept on this device, but asks first about u
 	await page.getByRole('button', { name: 'Se déconnecter' }).click();
 	await expect(page.getByRole('banner').getByRole('link', { name: 'Se connecter' })).toBeVisible();
 	await expect.poll(boardCopies).toEqual([]);
+});
+
+test('unsent edits left on a shared computer wait for their author, unseen by the next person', async ({
+	page,
+	context,
+	loginAs
+}) => {
+	// Charleroi's referent has the board on this device, then writes a need while it cannot reach
+	// the hub (its WebSocket goes nowhere; the rest of the site works) and logs out without sending
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/groupes/1/tableau');
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	await page.goto('/groupes/1'); // closes the board: no other tab relays for the next one
+	const cut = await context.newPage();
+	await cut.routeWebSocket(/\/sync\/yjs\//, () => {});
+	await cut.goto('/groupes/1/tableau');
+	await cut.getByRole('button', { name: 'Ajouter un besoin dans « À trier »' }).click();
+	await cut.getByLabel('Titre').fill('Besoin laissé sur le poste partagé');
+	await cut.getByRole('button', { name: 'Se déconnecter' }).click();
+	const dialog = cut.getByRole('dialog', { name: 'Des modifications ne sont pas encore envoyées' });
+	await expect(dialog).toContainText('pour votre compte seulement');
+	await dialog.getByRole('button', { name: 'Se déconnecter quand même' }).click();
+	await expect(cut.getByRole('banner').getByRole('link', { name: 'Se connecter' })).toBeVisible();
+	await cut.close();
+
+	// Mons's referent, next at the same browser, opens the same board: nothing of it shows
+	await loginAs('referent@mons.demo');
+	await page.goto('/groupes/1/tableau');
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	await expect(page.getByText('Guichet en ligne avec paiement').first()).toBeVisible();
+	await expect(page.getByText('Besoin laissé sur le poste partagé')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page.getByRole('banner').getByRole('link', { name: 'Se connecter' })).toBeVisible();
+
+	// back at the computer, its author reopens the board and the need reaches the centrale
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/groupes/1/tableau');
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	await expect(page.getByText('Besoin laissé sur le poste partagé').first()).toBeVisible();
+	await expect
+		.poll(async () => (await page.request.get('/groupes/1/liste')).text(), { timeout: 10_000 })
+		.toContain('Besoin laissé sur le poste partagé');
 });

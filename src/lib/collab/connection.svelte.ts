@@ -4,7 +4,7 @@
  * manager that only undoes this tab's own changes.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { markSynced, markUnsynced } from './local-copies';
+import { localCopyName, markSynced, markUnsynced } from './local-copies';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -55,7 +55,8 @@ export class BoardConnection {
 		readonly user: BoardUser,
 		readonly color = colourFor(user.id)
 	) {
-		this.local = new IndexeddbPersistence(docName, this.doc);
+		const copy = localCopyName(docName, user.id);
+		this.local = new IndexeddbPersistence(copy, this.doc);
 		this.local.once('synced', () => (this.cached = this.doc.share.size > 0));
 		const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync/yjs`;
 		this.provider = new WebsocketProvider(url, docName, this.doc, {
@@ -70,13 +71,13 @@ export class BoardConnection {
 		this.provider.on('sync', (synced: boolean) => {
 			this.#synced = synced;
 			// this device's step 2, with whatever it wrote offline, went out before this answer
-			if (synced) markSynced(docName);
+			if (synced) markSynced(copy);
 			this.#update();
 		});
 		// an edit made here while the hub cannot hear it lives only on this device for now
 		const noteLocal = (_update: Uint8Array, origin: unknown) => {
 			if (origin !== this.provider && origin !== this.local && !(this.#connected && this.#synced))
-				markUnsynced(docName);
+				markUnsynced(copy);
 		};
 		this.doc.on('update', noteLocal);
 		this.#cleanup.push(() => this.doc.off('update', noteLocal));

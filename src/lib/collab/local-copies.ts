@@ -1,11 +1,17 @@
 /**
- * What this device keeps of the boards (browser only). A board is kept in IndexedDB (named after
- * its document, `board:12`) so it opens and accepts edits without network. Logging out forgets
- * those copies, so the next person at a shared town-hall computer finds nothing; edits made
- * offline and not yet sent are the exception, listed here until the hub has them, so that the
- * logout can say so instead of losing them.
+ * What this device keeps of the boards (browser only). A board is kept in IndexedDB so it opens
+ * and accepts edits without network, one copy per person (`board:12@7` is user 7's copy of
+ * board 12): whoever logs in next on a shared town-hall computer never opens someone else's
+ * copy. Logging out forgets that person's copies; edits made offline and not yet sent are the
+ * exception, listed here until the hub has them, so that the logout can say so instead of losing
+ * them. They wait on the device, still only for their author, until the board is reopened.
  */
 const KEY = 'centrale.unsyncedBoards';
+
+/** The name of `userId`'s copy of a document on this device. */
+export function localCopyName(docName: string, userId: number): string {
+	return `${docName}@${userId}`;
+}
 
 function read(): string[] {
 	try {
@@ -16,20 +22,20 @@ function read(): string[] {
 	}
 }
 
-/** Boards with edits made on this device that the hub has not received yet. */
-export function unsyncedBoards(): string[] {
-	return read();
+/** The copies of `userId` holding edits made on this device that the hub has not received yet. */
+export function unsyncedBoards(userId: number): string[] {
+	return read().filter((name) => name.endsWith(`@${userId}`));
 }
 
-export function markUnsynced(docName: string) {
+export function markUnsynced(copyName: string) {
 	const names = read();
-	if (!names.includes(docName)) localStorage.setItem(KEY, JSON.stringify([...names, docName]));
+	if (!names.includes(copyName)) localStorage.setItem(KEY, JSON.stringify([...names, copyName]));
 }
 
-export function markSynced(docName: string) {
+export function markSynced(copyName: string) {
 	const names = read();
-	if (names.includes(docName))
-		localStorage.setItem(KEY, JSON.stringify(names.filter((n) => n !== docName)));
+	if (names.includes(copyName))
+		localStorage.setItem(KEY, JSON.stringify(names.filter((n) => n !== copyName)));
 }
 
 function deleteDatabase(name: string): Promise<void> {
@@ -39,7 +45,7 @@ function deleteDatabase(name: string): Promise<void> {
 	});
 }
 
-/** Deletes this device's copies of boards, except those holding unsent edits. */
+/** Deletes this device's copies of boards, except those holding unsent edits (anyone's). */
 export async function forgetLocalCopies(): Promise<void> {
 	const keep = new Set(read());
 	const databases = (await indexedDB.databases?.()) ?? [];
