@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCard, addRequirement, listCards, listColumns } from '../../src/lib/collab/board';
+import {
+	addCard,
+	addRequirement,
+	deleteCard,
+	listCards,
+	listColumns,
+	updateCard
+} from '../../src/lib/collab/board';
 import { Client } from '../support/http';
 import { startServer, type TestServer } from '../support/server';
 import { connectYjs, eventually } from '../support/yjs-client';
@@ -276,6 +283,51 @@ describe('needs projection', () => {
 		expect(page).toMatch(/9\s900,00\s€/);
 		expect(page).toMatch(/1 indispensable,\s+0 importante,\s+1 souhaitable/);
 		yjs.destroy();
+	});
+});
+
+describe('needs projection, card by card', () => {
+	it('rewrites only the cards that changed: the others keep their row and its date', async () => {
+		const charleroi = await as('referent@charleroi.demo');
+		const yjs = connectYjs(server.url, 'board:2', { cookie: charleroi.cookieHeader });
+		await yjs.synced;
+		const db = new Database(path.join(server.dataDir, 'centrale.sqlite'), { readonly: true });
+		const rows = () =>
+			new Map(
+				(
+					db.prepare('select card_id, title, updated_at from needs where board_id = 2').all() as {
+						card_id: string;
+						title: string;
+						updated_at: number;
+					}[]
+				).map((r) => [r.card_id, r])
+			);
+		try {
+			const column = listColumns(yjs.doc)[0].id;
+			const [kept, edited, removed] = ['Sauvegardes hors site', 'Filtrage DNS', 'Pare-feu'].map(
+				(title) => addCard(yjs.doc, { title, column })
+			);
+			await eventually(() => rows().has(removed), 8000, 'the new cards projected');
+			const before = rows();
+			expect(before.has(kept)).toBe(true);
+			updateCard(yjs.doc, edited, { title: 'Filtrage DNS pour toutes les écoles' });
+			deleteCard(yjs.doc, removed);
+			await eventually(
+				() => rows().get(edited)?.title === 'Filtrage DNS pour toutes les écoles',
+				8000,
+				'the edit projected'
+			);
+			const after = rows();
+			expect(after.has(removed)).toBe(false);
+			expect(after.get(edited)!.updated_at).toBeGreaterThan(before.get(edited)!.updated_at);
+			for (const [id, row] of after) {
+				if (id !== edited) expect(row).toEqual(before.get(id));
+			}
+			expect(after.size).toBe(before.size - 1);
+		} finally {
+			db.close();
+			yjs.destroy();
+		}
 	});
 });
 

@@ -3,7 +3,7 @@
  * « Créer un marché » run on SQL. Written from the hub's live documents (debounced) and
  * rebuildable from the stored documents at any time.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import { cardsOf, descriptionText, listCards, listColumns } from '../../collab/board';
 import { normalizeForSearch } from '../../domain/text';
@@ -20,12 +20,27 @@ function summarise(text: string): string {
 	return flat.length <= SUMMARY_LENGTH ? flat : flat.slice(0, SUMMARY_LENGTH - 1).trimEnd() + '…';
 }
 
-/** Replaces the board's rows by the document's cards, in one transaction. */
+type NeedRow = typeof needs.$inferSelect;
+/** what the document decides in a row: everything but the date it last changed */
+type Projected = Omit<NeedRow, 'updatedAt'>;
+
+function sameRow(stored: NeedRow, projected: Projected): boolean {
+	return (Object.keys(projected) as (keyof Projected)[]).every(
+		(key) => stored[key] === projected[key]
+	);
+}
+
+/**
+ * Brings the board's rows in line with the document's cards, in one transaction: a card whose
+ * row already says the same is left alone (its date is when it last changed, and a board where
+ * one card was edited costs one write, not one per card), others are inserted, updated or
+ * deleted.
+ */
 export function projectBoard(boardId: number, doc: Y.Doc, now = new Date()) {
 	const db = getDb();
 	const live = cardsOf(doc);
 	const columns = new Map(listColumns(doc).map((c) => [c.id, c.title]));
-	const rows = listCards(doc).map((card) => {
+	const projected: Projected[] = listCards(doc).map((card) => {
 		const counts = { must: 0, should: 0, could: 0, wont: 0 };
 		for (const r of card.requirements) if (r.moscow in counts) counts[r.moscow]++;
 		const title = card.title.trim() || 'Besoin sans titre';
@@ -43,13 +58,32 @@ export function projectBoard(boardId: number, doc: Y.Doc, now = new Date()) {
 			mustCount: counts.must,
 			shouldCount: counts.should,
 			couldCount: counts.could,
-			wontCount: counts.wont,
-			updatedAt: now
+			wontCount: counts.wont
 		};
 	});
 	db.transaction(() => {
-		db.delete(needs).where(eq(needs.boardId, boardId)).run();
-		if (rows.length) db.insert(needs).values(rows).run();
+		const stored = new Map(
+			db
+				.select()
+				.from(needs)
+				.where(eq(needs.boardId, boardId))
+				.all()
+				.map((row) => [row.cardId, row])
+		);
+		for (const row of projected) {
+			const before = stored.get(row.cardId);
+			stored.delete(row.cardId);
+			if (before && sameRow(before, row)) continue;
+			// a card id is unique across boards; a card copied from another board moves its row
+			db.insert(needs)
+				.values({ ...row, updatedAt: now })
+				.onConflictDoUpdate({ target: needs.cardId, set: { ...row, updatedAt: now } })
+				.run();
+		}
+		for (const cardId of stored.keys())
+			db.delete(needs)
+				.where(and(eq(needs.cardId, cardId), eq(needs.boardId, boardId)))
+				.run();
 	});
 }
 
