@@ -47,12 +47,25 @@ export interface StartOptions {
 	demo?: boolean;
 }
 
+/** The port was taken between freePort() and the server's listen (parallel test files). */
+class PortTaken extends Error {}
+
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
 	if (!fs.existsSync(path.join(BUILD_DIR, 'handler.js'))) {
 		throw new Error('build/ is missing: run `vite build` before the integration tests');
 	}
 	const dataDir = options.dataDir ?? tempDataDir();
-	const port = options.port ?? (await freePort());
+	if (options.port) return launch(options, dataDir, options.port);
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await launch(options, dataDir, await freePort());
+		} catch (err) {
+			if (!(err instanceof PortTaken) || attempt === 3) throw err;
+		}
+	}
+}
+
+async function launch(options: StartOptions, dataDir: string, port: number): Promise<TestServer> {
 	// the compiled entry when `npm run build` made it (what production runs), else the sources
 	const compiled = path.join(BUILD_DIR, 'centrale-server.js');
 	const entry = fs.existsSync(compiled) ? [compiled] : ['--import', 'tsx', 'server/index.ts'];
@@ -78,12 +91,20 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		child.once('exit', (code) => resolve(code))
 	);
 
+	// Ready once this child says it listens: another file's server may answer on a port this one
+	// failed to take (a restart reuses its port), and talking to it would be talking to the wrong
+	// data folder. Then /healthz must answer.
 	const deadline = Date.now() + 30_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+		if (child.exitCode !== null) {
+			if (output.includes('EADDRINUSE')) throw new PortTaken(`port ${port} was taken`);
+			throw new Error(`server exited early:\n${output}`);
+		}
 		try {
-			const res = await fetch(`${url}/healthz`);
-			if (res.ok) break;
+			if (output.includes(`Centrale est prête : ${url}`)) {
+				const res = await fetch(`${url}/healthz`);
+				if (res.ok) break;
+			}
 		} catch {
 			/* not listening yet */
 		}
