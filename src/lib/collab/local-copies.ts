@@ -8,9 +8,12 @@
  */
 const KEY = 'centrale.unsyncedBoards';
 
+/** How the name of a person's copy ends: `@7` for user 7. */
+const ownerSuffix = (userId: number) => `@${userId}`;
+
 /** The name of `userId`'s copy of a document on this device. */
 export function localCopyName(docName: string, userId: number): string {
-	return `${docName}@${userId}`;
+	return docName + ownerSuffix(userId);
 }
 
 function read(): string[] {
@@ -24,7 +27,7 @@ function read(): string[] {
 
 /** The copies of `userId` holding edits made on this device that the hub has not received yet. */
 export function unsyncedBoards(userId: number): string[] {
-	return read().filter((name) => name.endsWith(`@${userId}`));
+	return read().filter((name) => name.endsWith(ownerSuffix(userId)));
 }
 
 export function markUnsynced(copyName: string) {
