@@ -20,18 +20,14 @@ test('a wrong password gets one calm message', async ({ page, expectAccessible }
 	await expectAccessible();
 });
 
-test('what is typed before the page has loaded its script is kept', async ({ page }) => {
-	// hold the app's script back, type, then let it hydrate the page
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+test('what is typed before the page has loaded its script is kept', async ({
+	page,
+	holdScripts
+}) => {
+	const scripts = await holdScripts();
 	await page.goto('/login', { waitUntil: 'domcontentloaded' });
 	await page.getByLabel('Adresse e-mail').fill('referent@mons.demo');
-	release();
-	await page.waitForLoadState('networkidle');
+	await scripts.release();
 	await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon-mot');
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	await expect(page.getByRole('alert')).toContainText('incorrect');

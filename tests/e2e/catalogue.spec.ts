@@ -134,3 +134,69 @@ test('a buyer corrects an adjudicataire’s name from the list of adjudicataires
 	).toBeVisible();
 	await expect(page.getByText('Zéphyrin Solutions (fictif)', { exact: true })).toBeVisible();
 });
+
+test('a search typed before the page has loaded is kept, and the box follows the address', async ({
+	page,
+	holdScripts
+}) => {
+	const scripts = await holdScripts();
+	await page.goto('/catalogue', { waitUntil: 'domcontentloaded' });
+	const search = page.getByRole('searchbox', { name: 'Rechercher' });
+	const openNow = page.getByRole('checkbox', { name: "Ouvert à l'adhésion maintenant" });
+	await search.fill('securite');
+	await openNow.check();
+	await scripts.release();
+	await expect(search).toHaveValue('securite');
+	await expect(openNow).toBeChecked();
+	await page.getByRole('button', { name: 'Afficher les marchés' }).click();
+	await expect(page).toHaveURL(/q=securite&ouvert=1/);
+	await expect(page.getByRole('heading', { name: /marchés? pour « securite »/ })).toBeVisible();
+	await expect(search).toHaveValue('securite');
+	await expect(openNow).toBeChecked();
+
+	await page.getByRole('link', { name: 'Effacer les filtres' }).click();
+	await expect(page).toHaveURL(/\/catalogue$/);
+	await expect(search).toHaveValue('');
+	await expect(openNow).not.toBeChecked();
+	await page.goBack();
+	await expect(page.getByRole('heading', { name: /marchés? pour « securite »/ })).toBeVisible();
+	await expect(search).toHaveValue('securite');
+	await expect(openNow).toBeChecked();
+});
+
+test('after a successful save, the buyer’s forms show what was saved', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('acheteur@ideta.demo');
+	await page.goto('/gestion/marches/IDETA-2025-IMP-03');
+	const lot = page.locator('article.lot').first();
+	const endDate = lot.getByLabel('Fin du lot');
+	await endDate.fill('2031-06-30');
+	await lot.getByRole('button', { name: 'Mettre à jour le lot' }).click();
+	await expect(page.getByText('Lot mis à jour.')).toBeVisible();
+	await expect(endDate).toHaveValue('2031-06-30');
+
+	const item = lot.locator('.items > li').first();
+	await item.locator('summary').click();
+	const price = item.getByLabel('Prix unitaire (€ HTVA)');
+	await price.fill('41,25');
+	await item.getByRole('button', { name: 'Enregistrer le poste' }).click();
+	await expect(page.getByText(/Poste « .* » modifié\./)).toBeVisible();
+	await expect(item.getByText(/41,25\s€/)).toBeVisible();
+	await expect(price).toHaveValue('41,25');
+
+	await page.goto('/gestion/adjudicataires');
+	const first = page.locator('.items > li').first();
+	await first.locator('summary').click();
+	// the list is sorted by name: follow this adjudicataire by its field, not by its place
+	const name = page.locator(`#${await first.getByLabel('Nom').getAttribute('id')}`);
+	await name.fill('Zéphyrin Solutions (fictif)');
+	await first.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(
+		page.getByText('Adjudicataire « Zéphyrin Solutions (fictif) » enregistré.')
+	).toBeVisible();
+	const renamed = page.locator('.items > li', { has: name });
+	if (!(await name.isVisible())) await renamed.locator('summary').click();
+	await expect(name).toHaveValue('Zéphyrin Solutions (fictif)');
+});

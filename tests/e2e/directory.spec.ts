@@ -55,3 +55,24 @@ test('a commune on two territories shows both intercommunales; members see its p
 	await expect(page.getByRole('cell', { name: 'Nathalie Hubert' })).toBeVisible();
 	await expectAccessible();
 });
+
+test('a directory search typed before the page has loaded is kept', async ({
+	page,
+	holdScripts
+}) => {
+	const scripts = await holdScripts();
+	await page.goto('/annuaire', { waitUntil: 'domcontentloaded' });
+	const search = page.getByLabel('Rechercher une commune');
+	await search.fill('ecaussinnes');
+	await scripts.release();
+	await expect(search).toHaveValue('ecaussinnes');
+	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await expect(page.getByRole('status')).toContainText('1 commune trouvée');
+
+	await search.fill('binche');
+	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await expect(page.getByRole('link', { name: 'Binche' })).toBeVisible();
+	await page.goBack();
+	await expect(page.getByRole('link', { name: 'Ecaussinnes' })).toBeVisible();
+	await expect(search).toHaveValue('ecaussinnes');
+});

@@ -16,6 +16,11 @@ type Fixtures = {
 	loginAs: (email: string, password?: string) => Promise<void>;
 	/** runs axe-core on the current page: no serious or critical violation */
 	expectAccessible: (page?: Page) => Promise<void>;
+	/**
+	 * Holds the app's scripts back until `release()`: the page is server-rendered HTML until then,
+	 * as on a slow PC, so a test can type before hydration.
+	 */
+	holdScripts: () => Promise<{ release: () => Promise<void> }>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -40,6 +45,22 @@ export const test = base.extend<Fixtures>({
 			await page.getByLabel('Mot de passe', { exact: true }).fill(password);
 			await page.getByRole('button', { name: 'Se connecter' }).click();
 			await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+		});
+	},
+	holdScripts: async ({ page }, use) => {
+		await use(async () => {
+			let open!: () => void;
+			const held = new Promise<void>((resolve) => (open = resolve));
+			await page.route('**/_app/immutable/**/*.js', async (route) => {
+				await held;
+				await route.continue();
+			});
+			return {
+				release: async () => {
+					open();
+					await page.waitForLoadState('networkidle');
+				}
+			};
 		});
 	},
 	expectAccessible: async ({ page }, use) => {
