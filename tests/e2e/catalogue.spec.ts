@@ -135,7 +135,7 @@ test('a buyer corrects an adjudicataire’s name from the list of adjudicataires
 	await expect(page.getByText('Zéphyrin Solutions (fictif)', { exact: true })).toBeVisible();
 });
 
-test('a search typed before the page has loaded is kept, and the box follows the address', async ({
+test('a search and filters chosen before the page has loaded are kept, and follow the address', async ({
 	page,
 	holdScripts
 }) => {
@@ -143,25 +143,28 @@ test('a search typed before the page has loaded is kept, and the box follows the
 	await page.goto('/catalogue', { waitUntil: 'domcontentloaded' });
 	const search = page.getByRole('searchbox', { name: 'Rechercher' });
 	const openNow = page.getByRole('checkbox', { name: "Ouvert à l'adhésion maintenant" });
+	const sort = page.getByLabel('Trier par');
 	await search.fill('securite');
 	await openNow.check();
+	await sort.selectOption({ label: 'Échéance la plus proche' });
 	await scripts.release();
 	await expect(search).toHaveValue('securite');
 	await expect(openNow).toBeChecked();
+	await expect(sort).toHaveValue('echeance');
 	await page.getByRole('button', { name: 'Afficher les marchés' }).click();
-	await expect(page).toHaveURL(/q=securite&ouvert=1/);
+	await expect(page).toHaveURL(/q=securite&ouvert=1.*&tri=echeance/);
 	await expect(page.getByRole('heading', { name: /marchés? pour « securite »/ })).toBeVisible();
-	await expect(search).toHaveValue('securite');
-	await expect(openNow).toBeChecked();
 
 	await page.getByRole('link', { name: 'Effacer les filtres' }).click();
 	await expect(page).toHaveURL(/\/catalogue$/);
 	await expect(search).toHaveValue('');
 	await expect(openNow).not.toBeChecked();
+	await expect(sort).toHaveValue('titre');
 	await page.goBack();
 	await expect(page.getByRole('heading', { name: /marchés? pour « securite »/ })).toBeVisible();
 	await expect(search).toHaveValue('securite');
 	await expect(openNow).toBeChecked();
+	await expect(sort).toHaveValue('echeance');
 });
 
 test('after a successful save, the buyer’s forms show what was saved', async ({

@@ -63,15 +63,24 @@ test('a directory search typed before the page has loaded is kept', async ({
 	const scripts = await holdScripts();
 	await page.goto('/annuaire', { waitUntil: 'domcontentloaded' });
 	const search = page.getByLabel('Rechercher une commune');
+	const intercommunale = page.getByLabel('Intercommunale', { exact: true });
 	await search.fill('ecaussinnes');
+	await intercommunale.selectOption({ label: 'IDETA' });
 	await scripts.release();
 	await expect(search).toHaveValue('ecaussinnes');
+	await expect(intercommunale.locator('option:checked')).toHaveText('IDETA');
+	await intercommunale.selectOption({ label: 'Toutes' });
 	await page.getByRole('button', { name: 'Rechercher' }).click();
 	await expect(page.getByRole('status')).toContainText('1 commune trouvée');
 
 	await search.fill('binche');
 	await page.getByRole('button', { name: 'Rechercher' }).click();
 	await expect(page.getByRole('link', { name: 'Binche' })).toBeVisible();
+	await intercommunale.selectOption({ label: 'IGRETEC' });
+	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await expect(page).toHaveURL(/intercommunale=igretec/);
+	await page.goBack();
+	await expect(intercommunale.locator('option:checked')).toHaveText('Toutes');
 	await page.goBack();
 	await expect(page.getByRole('link', { name: 'Ecaussinnes' })).toBeVisible();
 	await expect(search).toHaveValue('ecaussinnes');
