@@ -175,10 +175,14 @@ test('after a successful save, the buyer’s forms show what was saved', async (
 	await page.goto('/gestion/marches/IDETA-2025-IMP-03');
 	const lot = page.locator('article.lot').first();
 	const endDate = lot.getByLabel('Fin du lot');
+	const supplier = lot.getByLabel('Adjudicataire');
+	await expect(supplier).not.toHaveValue('');
 	await endDate.fill('2031-06-30');
+	await supplier.selectOption({ label: 'Pas encore attribué' });
 	await lot.getByRole('button', { name: 'Mettre à jour le lot' }).click();
 	await expect(page.getByText('Lot mis à jour.')).toBeVisible();
 	await expect(endDate).toHaveValue('2031-06-30');
+	await expect(supplier).toHaveValue('');
 
 	const item = lot.locator('.items > li').first();
 	await item.locator('summary').click();
