@@ -62,6 +62,7 @@ describe('durability', () => {
 		const stored = new Set(reader.doc.getArray<string>('log').toArray());
 		const lost = [...seen].filter((entry) => !stored.has(entry));
 		expect(lost).toEqual([]);
+		await server.stop(); // the next test starts its own
 	}, 90_000);
 
 	it('closes live sockets on SIGTERM and exits within 5 s', async () => {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { PID_DIR_ENV } from './server-reaper';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** where `vite build` wrote the app (BUILD_DIR lets parallel checkouts build side by side) */
@@ -65,6 +66,27 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 	}
 }
 
+/**
+ * Every server child still running: a test or a script that loses track of one (say, by
+ * reassigning the variable holding it) must not leave a server behind once it is gone. Scripts
+ * kill theirs when they exit; under Vitest, whose test processes may end without exit handlers,
+ * server-reaper.ts kills those noted in its folder when the run ends.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of running) child.kill('SIGKILL');
+});
+
+function track(child: ChildProcess) {
+	running.add(child);
+	const noted = process.env[PID_DIR_ENV] && path.join(process.env[PID_DIR_ENV], String(child.pid));
+	if (noted) fs.writeFileSync(noted, '');
+	child.once('exit', () => {
+		running.delete(child);
+		if (noted) fs.rmSync(noted, { force: true });
+	});
+}
+
 async function launch(options: StartOptions, dataDir: string, port: number): Promise<TestServer> {
 	// the compiled entry when `npm run build` made it (what production runs), else the sources
 	const compiled = path.join(BUILD_DIR, 'centrale-server.js');
@@ -83,6 +105,7 @@ async function launch(options: StartOptions, dataDir: string, port: number): Pro
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	track(child);
 	let output = '';
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
