@@ -2,6 +2,11 @@
  * The fan-out load: on each board one writer sets a key `n` to its send time at a fixed rate; every
  * other client on the board records when the key arrives. An update counts once every receiver
  * has it; its latency is the slowest receiver's.
+ *
+ * Writers either tick `together` (every board's update in the same millisecond: bursts of one
+ * update per board, the worst case for queueing) or `independent`ly, each at its own phase within
+ * the period, as people typing on different boards do. The phases come from a fixed seed, so
+ * both servers of a comparison get the same ones.
  */
 import type * as Y from 'yjs';
 import { connectYjs, type YjsClient } from '../support/yjs-client';
@@ -12,6 +17,7 @@ export interface LoadOptions {
 	updatesPerSecond: number;
 	warmupMs: number;
 	measureMs: number;
+	writers: 'together' | 'independent';
 	cookie?: string;
 }
 
@@ -71,16 +77,21 @@ export async function runLoad(
 		}
 	});
 
-	const timers = boards.map((board, b) => {
+	const period = 1000 / options.updatesPerSecond;
+	const phase = seededRandom(20261126);
+	const timers: NodeJS.Timeout[] = [];
+	boards.forEach((board, b) => {
 		let n = 0;
 		const ticks = board[0].doc.getMap<number>('ticks');
-		return setInterval(() => {
+		const tick = () => {
 			const key = String(n++);
 			const sentAt = performance.now();
 			pending.set(`${b}:${key}`, { sentAt, remaining: receivers, slowest: 0 });
 			if (measuring) sent++;
 			ticks.set(key, sentAt);
-		}, 1000 / options.updatesPerSecond);
+		};
+		if (options.writers === 'together') timers.push(setInterval(tick, period));
+		else timers.push(setTimeout(() => timers.push(setInterval(tick, period)), phase() * period));
 	});
 
 	await new Promise((r) => setTimeout(r, options.warmupMs));
@@ -92,7 +103,7 @@ export async function runLoad(
 	measuring = false;
 	const completed = latencies.length;
 	const deliveriesPerSecond = deliveries / seconds;
-	timers.forEach(clearInterval);
+	timers.forEach(clearTimeout); // intervals and the timeouts that start them alike
 	for (const client of boards.flat()) client.destroy();
 
 	latencies.sort((x, y) => x - y);
@@ -104,5 +115,17 @@ export async function runLoad(
 		p50: percentile(latencies, 50),
 		p99: percentile(latencies, 99),
 		max: latencies[latencies.length - 1] ?? NaN
+	};
+}
+
+/** mulberry32: a small deterministic generator in [0, 1) */
+function seededRandom(seed: number) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }

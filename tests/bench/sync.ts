@@ -1,6 +1,7 @@
 /**
  * `npm run bench:sync` (after `vite build`): the sync hub under load, against @y/websocket-server
- * 0.1.1 under the same load in the same run; then memory after 1,000 boards, and a reconnect storm.
+ * 0.1.1 under the same load in the same run, with the boards' writers ticking together and then
+ * independently (see sync-load.ts); then memory after 1,000 boards, and a reconnect storm.
  */
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
@@ -11,11 +12,13 @@ import { inspect, processMeter, startReferenceServer } from './sync-support';
 
 const BOARDS = 20;
 const CLIENTS = 200;
-const LOAD: Omit<LoadOptions, 'cookie'> = {
+type Load = Omit<LoadOptions, 'cookie'>;
+const LOAD: Load = {
 	clientsPerBoard: CLIENTS / BOARDS,
 	updatesPerSecond: 20,
 	warmupMs: 3000,
-	measureMs: 10_000
+	measureMs: 10_000,
+	writers: 'together'
 };
 process.setMaxListeners(0); // every y-websocket provider listens for process exit
 
@@ -43,18 +46,18 @@ async function measure(pid: number, run: () => Promise<LoadResult>) {
 	return { ...result, ...meter.stop() };
 }
 
-async function loadOurs() {
+async function loadOurs(load: Load) {
 	const ours = await startServer({ env: { SYNC_IDLE_MS: '1000' } });
 	const cookie = await memberCookie(ours);
 	const names = boardsOn(ours, BOARDS);
 	const result = await measure(ours.process.pid!, () =>
-		runLoad(ours.url, names, { ...LOAD, cookie })
+		runLoad(ours.url, names, { ...load, cookie })
 	);
 	await ours.stop();
 	return result;
 }
 
-async function loadReference(load = LOAD) {
+async function loadReference(load: Load) {
 	const reference = await startReferenceServer();
 	const names = Array.from({ length: BOARDS }, (_, i) => `board:${i + 1}`);
 	const result = await measure(reference.process.pid!, () => runLoad(reference.url, names, load));
@@ -90,23 +93,25 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
  * Alternating A-B, B-A, A-B… rounds after a discarded warm-up, so that whatever else the machine
  * does weighs on both alike; figures are medians over the rounds.
  */
-async function loadBoth() {
-	await loadReference({ ...LOAD, warmupMs: 1000, measureMs: 3000 });
+async function loadBoth(writers: Load['writers']) {
+	const load = { ...LOAD, writers };
+	await loadReference({ ...load, warmupMs: 1000, measureMs: 3000 });
 	const hubRuns: Measured[] = [];
 	const referenceRuns: Measured[] = [];
 	for (let round = 0; round < ROUNDS; round++) {
 		const order = round % 2 ? [loadReference, loadOurs] : [loadOurs, loadReference];
-		for (const run of order) (run === loadOurs ? hubRuns : referenceRuns).push(await run());
+		for (const run of order) (run === loadOurs ? hubRuns : referenceRuns).push(await run(load));
 		const [h, r] = [hubRuns[round], referenceRuns[round]];
 		console.log(
 			`round ${round + 1}: hub p50 ${fixed(h.p50, 1)} / p99 ${fixed(h.p99, 1)} ms, ${fixed(h.updatesPerSecond)} upd/s; ` +
 				`reference p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s`
 		);
 	}
-	return { hub: merge(hubRuns), baseline: merge(referenceRuns) };
+	const wins = hubRuns.filter((h, i) => h.p99 <= referenceRuns[i].p99).length;
+	return { writers, hub: merge(hubRuns), baseline: merge(referenceRuns), wins };
 }
 
-function printLoad({ hub, baseline }: Awaited<ReturnType<typeof loadBoth>>) {
+function printLoad({ writers, hub, baseline, wins }: Awaited<ReturnType<typeof loadBoth>>) {
 	const rows: [string, (r: typeof hub) => string][] = [
 		['updates sent (measured window)', (r) => String(r.sent)],
 		['updates fanned out to every receiver', (r) => String(r.completed)],
@@ -119,14 +124,16 @@ function printLoad({ hub, baseline }: Awaited<ReturnType<typeof loadBoth>>) {
 		['server peak RSS (MB)', (r) => fixed(r.peakRssMb)]
 	];
 	console.log(
-		`\nLoad: ${CLIENTS} clients over ${BOARDS} boards, one writer per board at ${LOAD.updatesPerSecond} updates/s`
+		`\nLoad: ${CLIENTS} clients over ${BOARDS} boards, one writer per board at ${LOAD.updatesPerSecond} updates/s, writers ticking ${writers === 'together' ? 'together' : 'independently'}`
 	);
 	console.log(`(medians over ${ROUNDS} rounds of ${LOAD.measureMs / 1000} s each)`);
 	console.log('| | Centrale hub (auth + write-before-relay) | @y/websocket-server 0.1.1 |');
 	console.log('|---|---|---|');
 	for (const [label, value] of rows)
 		console.log(`| ${label} | ${value(hub)} | ${value(baseline)} |`);
-	console.log(`p99 ratio (hub / reference): ${fixed(hub.p99 / baseline.p99, 2)}`);
+	console.log(
+		`p99 ratio (hub / reference): ${fixed(hub.p99 / baseline.p99, 2)}; rounds where the hub's p99 was the lower: ${wins} of ${ROUNDS}`
+	);
 	console.log(
 		`throughput ratio (hub / reference): ${fixed(hub.updatesPerSecond / baseline.updatesPerSecond, 3)}`
 	);
@@ -225,6 +232,7 @@ async function storm(server: TestServer, cookie: string, names: string[]) {
 	await restarted.stop();
 }
 
-printLoad(await loadBoth());
+printLoad(await loadBoth('together'));
+printLoad(await loadBoth('independent'));
 await memoryAndStorm();
 process.exit(0);
