@@ -48,6 +48,14 @@ test('two people co-edit a card live, and an offline edit arrives on reconnect',
 	await marc.page.keyboard.type(' Mons veut aussi un écran d’accueil.');
 	await expect(karimEditor).toContainText('Mons veut aussi un écran d’accueil.', { timeout: 1000 });
 
+	// Marc's name shows by his caret while he writes, fades once he stops, and shows when he moves
+	const marcName = karim.page.locator('.collaboration-carets__label');
+	await expect(marcName).toHaveAttribute('data-name', /Marc Delvaux/);
+	await expect(marcName).toBeVisible();
+	await expect(marcName).toBeHidden({ timeout: 6000 });
+	await marc.page.keyboard.press('ArrowLeft');
+	await expect(marcName).toBeVisible();
+
 	// Karim loses the network, keeps editing, comes back
 	await karim.context.setOffline(true);
 	await expect(karim.page.locator('[data-status="offline"]')).toContainText('Hors ligne');
