@@ -87,7 +87,11 @@ function merge(runs: Measured[]): Measured {
 	};
 }
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+/**
+ * On this project's 2-core machines one round's p99 moves by ±30 % from run to run, for either
+ * server: 9 rounds per load make the median steady enough to compare (about 9 minutes in all).
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
 
 /**
  * Alternating A-B, B-A, A-B… rounds after a discarded warm-up, so that whatever else the machine
