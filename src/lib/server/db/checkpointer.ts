@@ -26,12 +26,26 @@ parentPort.on('message', (m) => {
 });
 `;
 
-/** Starts the checkpoint worker for `file`; returns a function that stops it. */
-export function startCheckpointer(file: string, onFailure: () => void, everyMs = 1000): () => void {
+/**
+ * Starts the checkpoint worker for `file`; returns a function that stops it. `onFailure` is called
+ * if the worker fails while it should be running, never after the stop: by then the connection
+ * it would hand the job back to may be closed (and the file gone, in tests).
+ */
+export function startCheckpointer(
+	file: string,
+	onFailure: (err: Error) => void,
+	everyMs = 1000
+): () => void {
 	const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 	const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, everyMs } });
 	worker.unref();
+	let stopped = false;
 	// without the worker nothing would checkpoint: hand the job back to SQLite's automatic one
-	worker.on('error', onFailure);
-	return () => worker.postMessage('stop');
+	worker.on('error', (err) => {
+		if (!stopped) onFailure(err);
+	});
+	return () => {
+		stopped = true;
+		worker.postMessage('stop');
+	};
 }
