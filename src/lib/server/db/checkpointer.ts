@@ -12,7 +12,8 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file);
+// never create a database: a folder removed meanwhile (tests) must stay removed
+const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 1000');
 const timer = setInterval(() => {
 	try {
