@@ -167,6 +167,33 @@ test('a search and filters chosen before the page has loaded are kept, and follo
 	await expect(sort).toHaveValue('echeance');
 });
 
+test('on a phone the filters fold behind a button that counts the active ones', async ({
+	page,
+	expectAccessible
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/catalogue?thematique=cybersecurite');
+	await page.waitForLoadState('networkidle');
+	const toggle = page.getByRole('button', { name: 'Filtres (1 actif)' });
+	const audit = page.getByRole('checkbox', { name: /^Audit/ });
+	await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+	await expect(audit).toBeHidden();
+	// the search, the sort and the results stay within reach
+	await expect(page.getByRole('searchbox', { name: 'Rechercher' })).toBeVisible();
+	await expect(page.getByLabel('Trier par')).toBeVisible();
+	await expect(page.getByRole('heading', { name: /\d+ marchés?/ })).toBeInViewport();
+	await expectAccessible();
+
+	await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+	await expect(page.getByRole('checkbox', { name: /^Cybersécurité/ })).toBeChecked();
+	await audit.check();
+	await expectAccessible();
+	await page.getByRole('button', { name: 'Afficher les marchés' }).click();
+	await expect(page).toHaveURL(/thematique=cybersecurite.*module=audit/);
+	await expect(page.getByRole('button', { name: 'Filtres (2 actifs)' })).toBeVisible();
+});
+
 test('after a successful save, the buyer’s forms show what was saved', async ({
 	page,
 	loginAs
