@@ -113,6 +113,26 @@ test('a referent spreads the commune’s points', async ({ page, loginAs }) => {
 	await expect(page.getByLabel('Points pour « Guichet en ligne avec paiement »')).toHaveValue('60');
 });
 
+test('the ranking and its chart stay readable on a phone', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/groupes/2/priorites'); // collecting needs: the ranking is public
+	await expect(page.getByText('Aucune commune n’a encore réparti de points.')).toBeVisible();
+	const chart = page.getByRole('img', { name: /Score de chaque besoin/ });
+	await expect(chart).toBeVisible();
+	const label = chart.getByText('1. Sauvegardes hors site immuables');
+	await expect(label).toBeVisible();
+	// drawn at the page's small text size, not shrunk with the chart to the screen's width
+	const box = (await label.boundingBox())!;
+	expect(box.height).toBeGreaterThanOrEqual(14);
+	expect(box.x + box.width).toBeLessThanOrEqual(390);
+	await expectAccessible();
+});
+
 test('the list view of a board is accessible', async ({ page, loginAs, expectAccessible }) => {
 	await loginAs('referent@mons.demo');
 	await page.goto('/groupes/1/liste');
