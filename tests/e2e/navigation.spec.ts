@@ -51,3 +51,28 @@ test('on a wide screen the navigation is always shown, without a Menu button', a
 	await expect(nav.getByRole('button', { name: 'Menu' })).toBeHidden();
 	await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeVisible();
 });
+
+test('on a phone the signed-in header keeps to two rows and the account page fits the width', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/compte');
+	const header = page.getByRole('banner');
+	const brand = header.getByRole('link', { name: /Centrale/ });
+	const bell = header.getByRole('link', { name: /Notifications/ });
+	const who = header.getByRole('link', { name: /Mon compte/ });
+	const logout = header.getByRole('button', { name: 'Se déconnecter' });
+	const box = async (l: typeof brand) => (await l.boundingBox())!;
+	// the brand and the notifications share the first row, who is in and the exit the second
+	const [b, n, w, o] = await Promise.all([brand, bell, who, logout].map(box));
+	expect(Math.abs(b.y + b.height / 2 - (n.y + n.height / 2))).toBeLessThan(12);
+	expect(Math.abs(w.y + w.height / 2 - (o.y + o.height / 2))).toBeLessThan(12);
+	expect(w.y).toBeGreaterThan(b.y + b.height / 2);
+	// an e-mail address wraps rather than pushing the page wider than the phone
+	await expect(page.getByText('referent@charleroi.demo', { exact: true })).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	await expectAccessible();
+});
