@@ -76,3 +76,19 @@ test('on a phone the signed-in header keeps to two rows and the account page fit
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	await expectAccessible();
 });
+
+test('on a phone a table row stacks each value beside its label', async ({ page, loginAs }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/mes-marches');
+	const orders = page.getByRole('table', { name: /commandes/i });
+	const cell = orders.locator('td[data-label="Marché"]').first();
+	const label = (await cell.boundingBox())!;
+	// the lot under the contract's title stays in the value column, not under the label
+	const lot = (await cell.locator('.muted').boundingBox())!;
+	expect(lot.x).toBeGreaterThan(label.x + 100);
+	// a status is a badge at its own width, not a bar across the cell
+	const status = orders.locator('td[data-label="Statut"]').first();
+	const badge = (await status.locator('.badge').boundingBox())!;
+	expect(badge.width).toBeLessThan((await status.boundingBox())!.width / 2);
+});
