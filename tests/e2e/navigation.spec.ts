@@ -91,4 +91,17 @@ test('on a phone a table row stacks each value beside its label', async ({ page,
 	const status = orders.locator('td[data-label="Statut"]').first();
 	const badge = (await status.locator('.badge').boundingBox())!;
 	expect(badge.width).toBeLessThan((await status.boundingBox())!.width / 2);
+
+	// a row's header (here the need) comes first and spans the row
+	await page.goto('/groupes/1/phasage');
+	const row = page
+		.getByRole('table', { name: /Besoins par rang/ })
+		.locator('tbody tr')
+		.first();
+	const [header, rank] = await Promise.all([
+		row.getByRole('rowheader').boundingBox(),
+		row.locator('td[data-label="Rang"]').boundingBox()
+	]);
+	expect(header!.y).toBeLessThan(rank!.y);
+	expect(header!.width).toBeGreaterThan(rank!.width - 1);
 });
