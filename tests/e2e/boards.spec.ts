@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, test } from './fixtures';
+import { DEMO_PASSWORD, expect, PHONE, test } from './fixtures';
 
 async function loggedIn(browser: Browser, baseURL: string, email: string) {
 	const context = await browser.newContext({ baseURL, locale: 'fr-BE' });
@@ -130,7 +130,7 @@ test('the ranking and its chart stay readable on a phone', async ({
 	loginAs,
 	expectAccessible
 }) => {
-	await page.setViewportSize({ width: 390, height: 844 });
+	await page.setViewportSize(PHONE);
 	await loginAs('referent@charleroi.demo');
 	await page.goto('/groupes/2/priorites'); // collecting needs: the ranking is public
 	await expect(page.getByText('Aucune commune n’a encore réparti de points.')).toBeVisible();
@@ -141,7 +141,7 @@ test('the ranking and its chart stay readable on a phone', async ({
 	// drawn at the page's small text size, not shrunk with the chart to the screen's width
 	const box = (await label.boundingBox())!;
 	expect(box.height).toBeGreaterThanOrEqual(14);
-	expect(box.x + box.width).toBeLessThanOrEqual(390);
+	expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
 	await expectAccessible();
 });
 

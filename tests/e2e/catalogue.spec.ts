@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, PHONE, test } from './fixtures';
 
 // each test starts its own server with demo data; the machine is shared, so allow for slowness
 test.describe.configure({ timeout: 120_000 });
@@ -171,7 +171,7 @@ test('on a phone the filters fold behind a button that counts the active ones', 
 	page,
 	expectAccessible
 }) => {
-	await page.setViewportSize({ width: 390, height: 844 });
+	await page.setViewportSize(PHONE);
 	await page.goto('/catalogue?thematique=cybersecurite');
 	await page.waitForLoadState('networkidle');
 	const toggle = page.getByRole('button', { name: 'Filtres (1 actif)' });

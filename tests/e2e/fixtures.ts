@@ -9,6 +9,9 @@ import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp';
 
 export const DEMO_PASSWORD = 'centrale-demo';
 
+/** the phone the layout tests use: a common 6.1-inch screen, in CSS pixels */
+export const PHONE = { width: 390, height: 844 };
+
 type Fixtures = {
 	smtp: SmtpCatcher;
 	server: TestServer;

@@ -1,43 +1,100 @@
-import { expect, test } from './fixtures';
+import { expect, PHONE, test } from './fixtures';
 
-test('on a phone the navigation folds behind a Menu button that works by keyboard', async ({
-	page,
-	holdScripts,
-	expectAccessible
-}) => {
-	await page.setViewportSize({ width: 390, height: 844 });
-	const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-	const menu = nav.getByRole('button', { name: 'Menu' });
+test.describe('on a phone', () => {
+	test.use({ viewport: PHONE });
 
-	// before the page's script has loaded, the links are simply there
-	const scripts = await holdScripts();
-	await page.goto('/');
-	await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeVisible();
-	await expect(menu).toBeHidden();
+	test('the navigation folds behind a Menu button that works by keyboard', async ({
+		page,
+		holdScripts,
+		expectAccessible
+	}) => {
+		const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+		const menu = nav.getByRole('button', { name: 'Menu' });
 
-	await scripts.release();
-	await expect(menu).toHaveAttribute('aria-expanded', 'false');
-	await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeHidden();
-	await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
-	await expectAccessible();
+		// before the page's script has loaded, the links are simply there
+		const scripts = await holdScripts();
+		await page.goto('/');
+		await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeVisible();
+		await expect(menu).toBeHidden();
 
-	await menu.click();
-	await expect(menu).toHaveAttribute('aria-expanded', 'true');
-	await expectAccessible();
-	await nav.getByRole('link', { name: 'Annuaire' }).click();
-	await expect(page.getByRole('heading', { name: 'Annuaire' })).toBeVisible();
-	// arriving on a page folds the menu again; the button says where one is
-	await expect(menu).toHaveAttribute('aria-expanded', 'false');
-	await expect(menu).toContainText('Annuaire');
+		await scripts.release();
+		await expect(menu).toHaveAttribute('aria-expanded', 'false');
+		await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeHidden();
+		await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+		await expectAccessible();
 
-	await menu.focus();
-	await page.keyboard.press('Enter');
-	await page.keyboard.press('Tab');
-	await expect(nav.getByRole('link', { name: 'Accueil' })).toBeFocused();
-	await page.keyboard.press('Escape');
-	await expect(nav.getByRole('link', { name: 'Accueil' })).toBeHidden();
-	await expect(menu).toBeFocused();
-	await expect(menu).toHaveAttribute('aria-expanded', 'false');
+		await menu.click();
+		await expect(menu).toHaveAttribute('aria-expanded', 'true');
+		await expectAccessible();
+		await nav.getByRole('link', { name: 'Annuaire' }).click();
+		await expect(page.getByRole('heading', { name: 'Annuaire' })).toBeVisible();
+		// arriving on a page folds the menu again; the button says where one is
+		await expect(menu).toHaveAttribute('aria-expanded', 'false');
+		await expect(menu).toContainText('Annuaire');
+
+		await menu.focus();
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		await expect(nav.getByRole('link', { name: 'Accueil' })).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(nav.getByRole('link', { name: 'Accueil' })).toBeHidden();
+		await expect(menu).toBeFocused();
+		await expect(menu).toHaveAttribute('aria-expanded', 'false');
+	});
+
+	test('the signed-in header keeps to two rows and the account page fits the width', async ({
+		page,
+		loginAs,
+		expectAccessible
+	}) => {
+		await loginAs('referent@charleroi.demo');
+		await page.goto('/compte');
+		const header = page.getByRole('banner');
+		const brand = header.getByRole('link', { name: /Centrale/ });
+		const bell = header.getByRole('link', { name: /Notifications/ });
+		const who = header.getByRole('link', { name: /Mon compte/ });
+		const logout = header.getByRole('button', { name: 'Se déconnecter' });
+		const box = async (l: typeof brand) => (await l.boundingBox())!;
+		// the brand and the notifications share the first row, who is in and the exit the second
+		const [b, n, w, o] = await Promise.all([brand, bell, who, logout].map(box));
+		expect(Math.abs(b.y + b.height / 2 - (n.y + n.height / 2))).toBeLessThan(12);
+		expect(Math.abs(w.y + w.height / 2 - (o.y + o.height / 2))).toBeLessThan(12);
+		expect(w.y).toBeGreaterThan(b.y + b.height / 2);
+		// an e-mail address wraps rather than pushing the page wider than the phone
+		await expect(page.getByText('referent@charleroi.demo', { exact: true })).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			PHONE.width
+		);
+		await expectAccessible();
+	});
+
+	test('a table row stacks each value beside its label', async ({ page, loginAs }) => {
+		await loginAs('referent@charleroi.demo');
+		await page.goto('/mes-marches');
+		const orders = page.getByRole('table', { name: /commandes/i });
+		const cell = orders.locator('td[data-label="Marché"]').first();
+		const label = (await cell.boundingBox())!;
+		// the lot under the contract's title stays in the value column, not under the label
+		const lot = (await cell.locator('.muted').boundingBox())!;
+		expect(lot.x).toBeGreaterThan(label.x + 100);
+		// a status is a badge at its own width, not a bar across the cell
+		const status = orders.locator('td[data-label="Statut"]').first();
+		const badge = (await status.locator('.badge').boundingBox())!;
+		expect(badge.width).toBeLessThan((await status.boundingBox())!.width / 2);
+
+		// a row's header (here the need) comes first and spans the row
+		await page.goto('/groupes/1/phasage');
+		const row = page
+			.getByRole('table', { name: /Besoins par rang/ })
+			.locator('tbody tr')
+			.first();
+		const [header, rank] = await Promise.all([
+			row.getByRole('rowheader').boundingBox(),
+			row.locator('td[data-label="Rang"]').boundingBox()
+		]);
+		expect(header!.y).toBeLessThan(rank!.y);
+		expect(header!.width).toBeGreaterThan(rank!.width - 1);
+	});
 });
 
 test('on a wide screen the navigation is always shown, without a Menu button', async ({ page }) => {
@@ -50,58 +107,4 @@ test('on a wide screen the navigation is always shown, without a Menu button', a
 	await page.waitForLoadState('networkidle');
 	await expect(nav.getByRole('button', { name: 'Menu' })).toBeHidden();
 	await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeVisible();
-});
-
-test('on a phone the signed-in header keeps to two rows and the account page fits the width', async ({
-	page,
-	loginAs,
-	expectAccessible
-}) => {
-	await page.setViewportSize({ width: 390, height: 844 });
-	await loginAs('referent@charleroi.demo');
-	await page.goto('/compte');
-	const header = page.getByRole('banner');
-	const brand = header.getByRole('link', { name: /Centrale/ });
-	const bell = header.getByRole('link', { name: /Notifications/ });
-	const who = header.getByRole('link', { name: /Mon compte/ });
-	const logout = header.getByRole('button', { name: 'Se déconnecter' });
-	const box = async (l: typeof brand) => (await l.boundingBox())!;
-	// the brand and the notifications share the first row, who is in and the exit the second
-	const [b, n, w, o] = await Promise.all([brand, bell, who, logout].map(box));
-	expect(Math.abs(b.y + b.height / 2 - (n.y + n.height / 2))).toBeLessThan(12);
-	expect(Math.abs(w.y + w.height / 2 - (o.y + o.height / 2))).toBeLessThan(12);
-	expect(w.y).toBeGreaterThan(b.y + b.height / 2);
-	// an e-mail address wraps rather than pushing the page wider than the phone
-	await expect(page.getByText('referent@charleroi.demo', { exact: true })).toBeVisible();
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-	await expectAccessible();
-});
-
-test('on a phone a table row stacks each value beside its label', async ({ page, loginAs }) => {
-	await page.setViewportSize({ width: 390, height: 844 });
-	await loginAs('referent@charleroi.demo');
-	await page.goto('/mes-marches');
-	const orders = page.getByRole('table', { name: /commandes/i });
-	const cell = orders.locator('td[data-label="Marché"]').first();
-	const label = (await cell.boundingBox())!;
-	// the lot under the contract's title stays in the value column, not under the label
-	const lot = (await cell.locator('.muted').boundingBox())!;
-	expect(lot.x).toBeGreaterThan(label.x + 100);
-	// a status is a badge at its own width, not a bar across the cell
-	const status = orders.locator('td[data-label="Statut"]').first();
-	const badge = (await status.locator('.badge').boundingBox())!;
-	expect(badge.width).toBeLessThan((await status.boundingBox())!.width / 2);
-
-	// a row's header (here the need) comes first and spans the row
-	await page.goto('/groupes/1/phasage');
-	const row = page
-		.getByRole('table', { name: /Besoins par rang/ })
-		.locator('tbody tr')
-		.first();
-	const [header, rank] = await Promise.all([
-		row.getByRole('rowheader').boundingBox(),
-		row.locator('td[data-label="Rang"]').boundingBox()
-	]);
-	expect(header!.y).toBeLessThan(rank!.y);
-	expect(header!.width).toBeGreaterThan(rank!.width - 1);
 });
