@@ -108,3 +108,13 @@ test('on a wide screen the navigation is always shown, without a Menu button', a
 	await expect(nav.getByRole('button', { name: 'Menu' })).toBeHidden();
 	await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeVisible();
 });
+
+test('on a tablet the signed-in header keeps to one row', async ({ page, loginAs }) => {
+	await page.setViewportSize({ width: 768, height: 1024 });
+	await loginAs('referent@charleroi.demo');
+	const header = page.getByRole('banner');
+	const brand = (await header.getByRole('link', { name: /Centrale/ }).boundingBox())!;
+	const logout = (await header.getByRole('button', { name: 'Se déconnecter' }).boundingBox())!;
+	expect(Math.abs(brand.y + brand.height / 2 - (logout.y + logout.height / 2))).toBeLessThan(12);
+	expect(logout.x + logout.width).toBeGreaterThan(700); // on the right, where it is on a desktop
+});
