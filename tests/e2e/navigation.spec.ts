@@ -94,6 +94,12 @@ test.describe('on a phone', () => {
 		]);
 		expect(header!.y).toBeLessThan(rank!.y);
 		expect(header!.width).toBeGreaterThan(rank!.width - 1);
+
+		// an empty cell (no action on one's own session) leaves no bare label
+		await page.goto('/compte');
+		const sessions = page.getByRole('table', { name: 'Vos sessions ouvertes' });
+		await expect(sessions.getByText('Cette session')).toBeVisible();
+		await expect(sessions.locator('td[data-label="Action"]')).toBeHidden();
 	});
 });
 
