@@ -13,6 +13,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			role: user.role,
 			organisationId: user.organisationId,
 			organisationName: user.organisationName,
+			organisationLabel: user.organisationLabel,
 			organisationSlug: user.organisationSlug,
 			unreadNotifications: unreadCount(user.id)
 		},

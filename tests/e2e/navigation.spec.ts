@@ -68,6 +68,17 @@ test.describe('on a phone', () => {
 		await expectAccessible();
 	});
 
+	test('a buyer’s header names the intercommunale by its short name', async ({ page, loginAs }) => {
+		await loginAs('acheteur@igretec.demo');
+		const who = page.getByRole('banner').getByRole('link', { name: /Mon compte/ });
+		await expect(who).toHaveText(/Isabelle Gérard\s*IGRETEC$/);
+		// the full name is on the account page
+		await who.click();
+		await expect(
+			page.getByRole('link', { name: /^IGRETEC — Intercommunale pour la Gestion/ })
+		).toBeVisible();
+	});
+
 	test('a table row stacks each value beside its label', async ({ page, loginAs }) => {
 		await loginAs('referent@charleroi.demo');
 		await page.goto('/mes-marches');

@@ -2,7 +2,7 @@
  * Sessions as Lucia's guide does them: a random token in an HttpOnly cookie, its SHA-256 in the
  * sessions table, 30 days of sliding expiry renewed when less than 15 days remain.
  */
-import { and, eq, gt, ne } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { OrganisationKind, Role } from '../../domain/roles';
 import { getDb } from '../db/client';
 import { emit } from '../events';
@@ -22,6 +22,8 @@ export interface SessionUser {
 	role: Role;
 	organisationId: number;
 	organisationName: string;
+	/** what the header and presence show: the short name where there is one (IGRETEC), else the name */
+	organisationLabel: string;
 	organisationSlug: string;
 	organisationKind: OrganisationKind;
 }
@@ -72,6 +74,7 @@ export function validateSessionToken(
 				role: users.role,
 				organisationId: users.organisationId,
 				organisationName: organisations.name,
+				organisationLabel: sql<string>`coalesce(${organisations.shortName}, ${organisations.name})`,
 				organisationSlug: organisations.slug,
 				organisationKind: organisations.kind
 			},

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 		docName,
 		canWrite: boardDocAccess(user, docName) === 'write',
 		fed: contractsFedByBoard(group.boardId),
-		me: { id: user.id, name: user.name, organisation: user.organisationName },
+		me: { id: user.id, name: user.name, organisation: user.organisationLabel },
 		communes: listMembers(group.id)
 			.filter((m) => m.status === 'member')
 			.map((m) => ({ id: m.organisationId, name: m.name }))
