@@ -1,7 +1,11 @@
 /**
  * Keeps a connection's awareness honest: it may only describe its own client (learnt from its
- * first awareness update), within a size and a rate. y-websocket clients re-send the states of
- * others they heard about, so entries about others are dropped rather than the connection closed.
+ * first awareness update), within a size and a rate.
+ *
+ * y-websocket clients re-send every state they hear about, so while two people type each
+ * client's messages are half echoes of the other's. Those entries are dropped without costing
+ * anything: only the connection's own states count against its rate, or a busy board would starve
+ * everyone's cursor. Over the rate, own states are held back rather than lost (see Connection).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -11,15 +15,20 @@ export class AwarenessGuard {
 	/** the client id this connection speaks for, once known */
 	clientId: number | null = null;
 	private tokens = AWARENESS_BURST;
-	private refilledAt = Date.now();
+	private refilledAt: number;
+
+	constructor(private readonly now: () => number = Date.now) {
+		this.refilledAt = now();
+	}
 
 	/**
-	 * The part of `update` this connection may publish, re-encoded, or null to drop it all.
-	 * `claimedElsewhere` tells whether another connection already speaks for a client id.
-	 * Throws on a malformed update (the caller closes the connection).
+	 * The part of `update` about this connection's own client, re-encoded, or null when there is
+	 * none (or the update is too big to be presence). `claimedElsewhere` tells whether another
+	 * connection already speaks for a client id. Throws on a malformed update (the caller closes
+	 * the connection).
 	 */
-	filter(update: Uint8Array, claimedElsewhere: (clientId: number) => boolean): Uint8Array | null {
-		if (update.byteLength > MAX_AWARENESS_BYTES || !this.takeToken()) return null;
+	own(update: Uint8Array, claimedElsewhere: (clientId: number) => boolean): Uint8Array | null {
+		if (update.byteLength > MAX_AWARENESS_BYTES) return null;
 		const decoder = decoding.createDecoder(update);
 		const kept: [number, number, string][] = [];
 		const count = decoding.readVarUint(decoder);
@@ -27,9 +36,10 @@ export class AwarenessGuard {
 			const clientId = decoding.readVarUint(decoder);
 			const clock = decoding.readVarUint(decoder);
 			const state = decoding.readVarString(decoder);
-			JSON.parse(state); // a state that is not JSON is a malformed message
 			if (this.clientId === null && !claimedElsewhere(clientId)) this.clientId = clientId;
-			if (clientId === this.clientId) kept.push([clientId, clock, state]);
+			if (clientId !== this.clientId) continue;
+			JSON.parse(state); // a state that is not JSON is a malformed message
+			kept.push([clientId, clock, state]);
 		}
 		if (!kept.length) return null;
 		const encoder = encoding.createEncoder();
@@ -42,13 +52,19 @@ export class AwarenessGuard {
 		return encoding.toUint8Array(encoder);
 	}
 
-	private takeToken(): boolean {
-		const now = Date.now();
+	/**
+	 * Spends one of the connection's turns to publish its state: 0 when it may go now, otherwise
+	 * how many milliseconds until the next turn (nothing is spent then).
+	 */
+	turn(): number {
+		const now = this.now();
 		const refill = ((now - this.refilledAt) / 1000) * AWARENESS_PER_SECOND;
 		this.tokens = Math.min(AWARENESS_BURST, this.tokens + refill);
 		this.refilledAt = now;
-		if (this.tokens < 1) return false;
-		this.tokens -= 1;
-		return true;
+		if (this.tokens >= 1) {
+			this.tokens -= 1;
+			return 0;
+		}
+		return Math.ceil(((1 - this.tokens) / AWARENESS_PER_SECOND) * 1000);
 	}
 }

@@ -22,6 +22,9 @@ export type Mode = 'write' | 'read';
 
 export class Connection implements Peer {
 	private readonly guard = new AwarenessGuard();
+	/** the latest own state held back by the rate, and the timer that publishes it */
+	private heldAwareness: Uint8Array | null = null;
+	private awarenessTimer: NodeJS.Timeout | null = null;
 	/** set by pongs, cleared by each ping round */
 	alive = true;
 
@@ -33,7 +36,10 @@ export class Connection implements Peer {
 		public mode: Mode
 	) {
 		ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
-		ws.on('close', () => this.room.leave(this));
+		ws.on('close', () => {
+			if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+			this.room.leave(this);
+		});
 		ws.on('pong', () => (this.alive = true));
 		room.join(this);
 	}
@@ -96,9 +102,29 @@ export class Connection implements Peer {
 	}
 
 	private handleAwareness(update: Uint8Array) {
-		const own = this.guard.filter(update, (id) => this.room.claimed(id, this));
-		if (own) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, own, this);
+		const own = this.guard.own(update, (id) => this.room.claimed(id, this));
+		if (!own) return;
+		// a state is the whole presence, so a newer one replaces any held back
+		this.heldAwareness = own;
+		if (!this.awarenessTimer) this.publishAwareness();
 	}
+
+	/**
+	 * Over the rate, the latest state waits for the next turn instead of being dropped: the others
+	 * always end up seeing where this person's cursor really is.
+	 */
+	private publishAwareness = () => {
+		this.awarenessTimer = null;
+		if (!this.heldAwareness) return;
+		const wait = this.guard.turn();
+		if (wait > 0) {
+			this.awarenessTimer = setTimeout(this.publishAwareness, wait);
+			return;
+		}
+		const own = this.heldAwareness;
+		this.heldAwareness = null;
+		awarenessProtocol.applyAwarenessUpdate(this.room.awareness, own, this);
+	};
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -63,12 +63,29 @@ test('two people co-edit a card live, and an offline edit arrives on reconnect',
 	const marcName = karim.page.locator('.collaboration-carets__label');
 	await expect(marcName).toHaveAttribute('data-name', /Marc Delvaux/);
 	await expect(marcName).toBeVisible();
-	for (const move of ['first', 'second']) {
+	// (where Karim sees Marc's caret: the rest of its paragraph after it)
+	const afterMarcsCaret = () =>
+		karim.page.evaluate(() => {
+			const caret = document.querySelector('.collaboration-carets__caret');
+			const paragraph = caret?.closest('p');
+			if (!caret || !paragraph) return null;
+			const rest = document.createRange();
+			rest.setStartAfter(caret.closest('.ProseMirror-widget') ?? caret);
+			rest.setEnd(paragraph, paragraph.childNodes.length);
+			return rest.toString();
+		});
+	for (const [move, rest] of [
+		['first', '.'],
+		['second', 'l.']
+	]) {
 		await animationSpeed(1);
 		await expect(marcName).toBeHidden({ timeout: 6000 });
 		await animationSpeed(0.1);
 		await marc.page.keyboard.press('ArrowLeft');
-		await expect(marcName, `after the ${move} move`).toBeVisible();
+		await expect
+			.poll(afterMarcsCaret, { message: `Marc's caret after the ${move} move` })
+			.toBe(rest);
+		await expect(marcName, `Marc's name after the ${move} move`).toBeVisible();
 	}
 	await animationSpeed(1);
 

@@ -211,6 +211,33 @@ describe('the sync hub', () => {
 		ws.close();
 		await eventually(() => !watcher.provider.awareness.getStates().has(424242), 5000, 'leave');
 	});
+
+	it('delivers a busy writer’s latest presence, and still bounds its rate', async () => {
+		const watcher = connect(membersBoard.docName, cookies['referent@mons.demo']);
+		await watcher.synced;
+		const ws = await rawSocket(server.url, membersBoard.docName, {
+			cookie: cookies['referent@charleroi.demo']
+		});
+		const seen: number[] = [];
+		watcher.provider.awareness.on('update', ({ added, updated }: Record<string, number[]>) => {
+			if ([...added, ...updated].includes(737373)) {
+				seen.push(watcher.provider.awareness.getStates().get(737373)?.cursor);
+			}
+		});
+		// what a y-websocket client does while two people type: each of its own cursor moves,
+		// and between them it re-sends the other person's state it has just heard
+		const started = Date.now();
+		for (let move = 1; move <= 200; move++) {
+			ws.send(awarenessUpdate(737373, move, { user: { name: 'Karim' }, cursor: move }));
+			ws.send(awarenessUpdate(watcher.doc.clientID, move, { user: { name: 'Marc' } }));
+		}
+		await eventually(() => seen.at(-1) === 200, 5000, 'the last move arrives');
+		const elapsed = (Date.now() - started) / 1000;
+		// a flood of 200 moves is thinned to the burst and the rate, in order, ending on the last
+		expect(seen.length).toBeLessThanOrEqual(40 + Math.ceil(20 * elapsed) + 1);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+		ws.close();
+	});
 });
 
 /** An awareness message (type 1) describing one client. */
