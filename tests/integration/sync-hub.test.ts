@@ -238,6 +238,22 @@ describe('the sync hub', () => {
 		expect(seen).toEqual([...seen].sort((a, b) => a - b));
 		ws.close();
 	});
+
+	it('shows two people typing at once where each other’s cursor ends up', async () => {
+		const karim = connect(membersBoard.docName, cookies['referent@charleroi.demo']);
+		const marc = connect(membersBoard.docName, cookies['referent@mons.demo']);
+		await Promise.all([karim.synced, marc.synced]);
+		const cursorOf = (seer: YjsClient, seen: YjsClient) =>
+			seer.provider.awareness.getStates().get(seen.doc.clientID)?.cursor;
+		// each keystroke moves the typist's cursor, and each client re-sends what it hears
+		for (let key = 1; key <= 150; key++) {
+			karim.provider.awareness.setLocalStateField('cursor', key);
+			marc.provider.awareness.setLocalStateField('cursor', key);
+			if (key % 10 === 0) await new Promise((r) => setTimeout(r, 20));
+		}
+		await eventually(() => cursorOf(marc, karim) === 150, 5000, 'Marc sees Karim’s last key');
+		await eventually(() => cursorOf(karim, marc) === 150, 5000, 'Karim sees Marc’s last key');
+	});
 });
 
 /** An awareness message (type 1) describing one client. */
