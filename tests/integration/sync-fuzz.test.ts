@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awarenessEntries } from '../support/awareness-wire';
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
 import { startServer, type TestServer } from '../support/server';
@@ -51,12 +52,7 @@ function seedMessages(): Uint8Array[] {
 	doc.getText('fuzz').insert(0, 'du texte à abîmer');
 	doc.getMap('fuzzmap').set('clé', { valeur: [1, 2, 3] });
 	const update = Y.encodeStateAsUpdate(doc);
-	const state = encoding.createEncoder();
-	encoding.writeVarUint(state, 1);
-	encoding.writeVarUint(state, 777);
-	encoding.writeVarUint(state, 1);
-	encoding.writeVarString(state, JSON.stringify({ user: { name: 'Fuzz' } }));
-	const awareness = encoding.toUint8Array(state);
+	const awareness = awarenessEntries([777, 1, JSON.stringify({ user: { name: 'Fuzz' } })]);
 	return [
 		message(0, 0, Y.encodeStateVector(doc)),
 		message(0, 1, update),

@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awarenessEntries } from '../support/awareness-wire';
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
 import { startServer, type TestServer } from '../support/server';
@@ -258,13 +259,8 @@ describe('the sync hub', () => {
 
 /** An awareness message (type 1) describing one client. */
 function awarenessUpdate(clientId: number, clock: number, state: unknown): Uint8Array {
-	const inner = encoding.createEncoder();
-	encoding.writeVarUint(inner, 1);
-	encoding.writeVarUint(inner, clientId);
-	encoding.writeVarUint(inner, clock);
-	encoding.writeVarString(inner, JSON.stringify(state));
 	const outer = encoding.createEncoder();
 	encoding.writeVarUint(outer, 1);
-	encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+	encoding.writeVarUint8Array(outer, awarenessEntries([clientId, clock, JSON.stringify(state)]));
 	return encoding.toUint8Array(outer);
 }

@@ -1,19 +1,7 @@
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { AwarenessGuard } from '../../server/sync/awareness-guard';
 import { AWARENESS_BURST, AWARENESS_PER_SECOND } from '../../server/sync/limits';
-
-/** An awareness update (the inner payload) describing the given clients. */
-function update(...entries: [clientId: number, clock: number, state: string][]): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, entries.length);
-	for (const [clientId, clock, state] of entries) {
-		encoding.writeVarUint(encoder, clientId);
-		encoding.writeVarUint(encoder, clock);
-		encoding.writeVarString(encoder, state);
-	}
-	return encoding.toUint8Array(encoder);
-}
+import { awarenessEntries as update } from '../support/awareness-wire';
 
 const nobodyElse = () => false;
 
