@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
@@ -12,13 +12,14 @@ import type {
 } from '$lib/domain/catalogue/ocds';
 import { CONTRACT_STATUSES } from '$lib/domain/catalogue/types';
 
-// CI has ../shared beside the clone; a git worktree under wt/ has it one level further up
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const candidates = [path.resolve(repoRoot, '..'), path.resolve(repoRoot, '..', '..')].map((dir) =>
-	path.join(dir, 'shared', 'data', 'ocds-1.1.5')
+// the OCDS 1.1.5 schemas are vendored with their licence: a bare clone validates on its own
+const schemaDir = path.resolve(
+	path.dirname(fileURLToPath(import.meta.url)),
+	'..',
+	'..',
+	'fixtures',
+	'ocds-1.1.5'
 );
-const schemaDir = candidates.find((dir) => existsSync(path.join(dir, 'release-schema.json')));
-if (!schemaDir) throw new Error(`OCDS 1.1.5 schemas not found in ${candidates.join(' or ')}`);
 const readSchema = (name: string) => JSON.parse(readFileSync(path.join(schemaDir, name), 'utf8'));
 
 const ajv = new Ajv({ strict: false, allErrors: true });
