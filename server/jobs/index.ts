@@ -1,33 +1,19 @@
-/** Background jobs of the server process: idempotent, each guarded against overlapping runs. */
-import { deliverOutstanding, requeueInterrupted } from '../../src/lib/server/mail/outbox';
-import { log } from '../../src/lib/server/log';
+/** Background jobs of the server process, on the durable schedule of scheduler.ts. */
+import { every } from '../../src/lib/domain/schedules';
 import { startNeedsProjection } from '../../src/lib/server/boards/projection';
+import { deliverOutstanding, requeueInterrupted } from '../../src/lib/server/mail/outbox';
+import { Scheduler, type Job } from './scheduler';
 
-type Job = { name: string; everyMs: number; run: () => Promise<unknown> | unknown };
-
-const JOBS: Job[] = [{ name: 'outbox', everyMs: 30_000, run: deliverOutstanding }];
+/** Each area adds its jobs here; a job must be idempotent over the window it is given. */
+export const JOBS: Job[] = [{ name: 'outbox', schedule: every(30_000), run: deliverOutstanding }];
 
 export function startJobs(): () => void {
 	requeueInterrupted();
 	const stopProjection = startNeedsProjection();
-	const timers = JOBS.map((job) => {
-		let running = false;
-		const timer = setInterval(async () => {
-			if (running) return;
-			running = true;
-			try {
-				await job.run();
-			} catch (err) {
-				log().error({ err, job: job.name }, 'job failed');
-			} finally {
-				running = false;
-			}
-		}, job.everyMs);
-		timer.unref();
-		return timer;
-	});
+	const scheduler = new Scheduler(JOBS);
+	scheduler.start();
 	return () => {
 		stopProjection();
-		timers.forEach(clearInterval);
+		scheduler.stop();
 	};
 }

@@ -8,3 +8,4 @@ export * from './tables/boards';
 export * from './tables/documents';
 export * from './tables/catalogue';
 export * from './tables/budget-calendars';
+export * from './tables/jobs';
