@@ -17,3 +17,16 @@ export function config() {
 export function migrationsFolder() {
 	return path.resolve(process.env.MIGRATIONS_DIR || './drizzle');
 }
+
+/**
+ * The address links in mail and feeds point to: ORIGIN when set, http://localhost:PORT for a
+ * local run. Never the request's Host header, which whoever sends the request chooses.
+ */
+export function publicOrigin(): string {
+	return (process.env.ORIGIN || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, '');
+}
+
+/** An absolute link to `path` on the portal, for mail, feeds and calendar files. */
+export function publicUrl(path: string): string {
+	return publicOrigin() + (path.startsWith('/') ? path : `/${path}`);
+}
