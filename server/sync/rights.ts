@@ -3,9 +3,10 @@
  * have changed, affected sockets are checked again and closed (4403/4404) or switched between
  * read and write.
  */
+import { isSessionLive } from '../../src/lib/server/auth/session';
 import { on, type CentraleEvents } from '../../src/lib/server/events';
 import { log } from '../../src/lib/server/log';
-import { reloadActor, resolveAccess, sessionIsLive } from './access';
+import { reloadActor, resolveAccess } from './access';
 import { Connection } from './connection';
 import { CLOSE } from './limits';
 import { liveRooms } from './rooms';
@@ -81,7 +82,7 @@ export function closeExpiredSessions() {
 	const now = new Date();
 	const live = new Map<string, boolean>();
 	for (const conn of [...connections()]) {
-		if (!live.has(conn.sessionId)) live.set(conn.sessionId, sessionIsLive(conn.sessionId, now));
+		if (!live.has(conn.sessionId)) live.set(conn.sessionId, isSessionLive(conn.sessionId, now));
 		if (!live.get(conn.sessionId)) conn.close(CLOSE.noSession, 'session expired');
 	}
 }

@@ -105,6 +105,16 @@ export function validateSessionToken(
 	return { session, user: row.user };
 }
 
+/** false once the session has expired or was ended: a socket opened with it must not outlive it */
+export function isSessionLive(sessionId: string, now = new Date()): boolean {
+	const row = getDb()
+		.select({ id: sessions.id })
+		.from(sessions)
+		.where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
+		.get();
+	return row !== undefined;
+}
+
 export function invalidateSession(sessionId: string) {
 	const row = getDb()
 		.delete(sessions)
