@@ -1,33 +1,30 @@
 /**
- * The sync hub: `/sync/yjs/<docName>` speaking the y-websocket protocol, with sessions, rights,
- * write-before-relay persistence and bounded messages. `mountSyncHub` is called once per process
- * by the upgrade router, so `node server/index.ts` and `vite dev` serve the same hub.
+ * The sync hub: one WebSocket endpoint per protocol, each in its own folder (yjs/ speaks
+ * y-websocket at `/sync/yjs/<docName>`), sharing what sits in this one: the upgrade path (Origin,
+ * session), document rights by `<kind>:<id>` name, the rights watcher, the open connections, the
+ * write batch and the limits and close codes. A second protocol adds its endpoint to the list.
+ *
+ * `syncHubRoutes` mounts the hub once per process and hands its routes to the upgrade router, so
+ * `node server/index.ts` and `vite dev` serve the same hub.
  */
-import { WebSocketServer } from 'ws';
 import { shutdownHooks } from '../shutdown';
-import type { UpgradeRoute } from '../upgrade-router';
-import { MAX_MESSAGE_BYTES, PING_EVERY_MS, SESSION_CHECK_MS } from './limits';
-import { closeAllConnections, closeExpiredSessions, pingConnections, watchRights } from './rights';
-import { unloadAllRooms } from './rooms';
-import { handleYjsUpgrade, YJS_PREFIX } from './upgrade';
+import type { UpgradeRoute } from '../upgrade-route';
+import { closeAllConnections, pingConnections } from './connections';
+import { PING_EVERY_MS, SESSION_CHECK_MS } from './limits';
+import { closeExpiredSessions, watchRights } from './rights';
+import { yjsEndpoint } from './yjs/index';
 
+// on globalThis: Vite's plugin may load these modules more than once in one process
 const KEY = Symbol.for('centrale.syncHub');
-type Holder = { [KEY]?: boolean };
+type Holder = { [KEY]?: UpgradeRoute[] };
 
-export function mountSyncHub(register: (route: UpgradeRoute) => void) {
+export function syncHubRoutes(): UpgradeRoute[] {
 	const holder = globalThis as Holder;
-	if (holder[KEY]) return;
-	holder[KEY] = true;
-	// perMessageDeflate off: updates are small and compressing each one costs more than it saves
-	const wss = new WebSocketServer({
-		noServer: true,
-		maxPayload: MAX_MESSAGE_BYTES,
-		perMessageDeflate: false
-	});
-	register({
-		prefix: YJS_PREFIX,
-		handle: (req, socket, head) => handleYjsUpgrade(wss, req, socket, head)
-	});
+	return (holder[KEY] ??= mountSyncHub());
+}
+
+function mountSyncHub(): UpgradeRoute[] {
+	const endpoints = [yjsEndpoint()];
 	const stopWatching = watchRights();
 	const pings = setInterval(pingConnections, PING_EVERY_MS);
 	pings.unref();
@@ -38,6 +35,7 @@ export function mountSyncHub(register: (route: UpgradeRoute) => void) {
 		clearInterval(sessionChecks);
 		stopWatching();
 		closeAllConnections();
-		unloadAllRooms();
+		for (const endpoint of endpoints) endpoint.close();
 	});
+	return endpoints.map((endpoint) => endpoint.route);
 }

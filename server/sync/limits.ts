@@ -1,4 +1,7 @@
-/** Bounds of the sync hub; a few can be tuned by environment for tests and benchmarks. */
+/**
+ * Bounds every protocol of the sync hub shares (the y-websocket presence limits are in
+ * yjs/awareness-guard.ts); a few can be tuned by environment for tests and benchmarks.
+ */
 const fromEnv = (name: string, fallback: number) => {
 	const value = Number(process.env[name]);
 	return Number.isFinite(value) && value >= 0 ? value : fallback;
@@ -6,11 +9,6 @@ const fromEnv = (name: string, fallback: number) => {
 
 /** a message above this closes its connection with 1009 (ws enforces it before buffering more) */
 export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
-/** presence is a name, a colour and a cursor: anything bigger is not presence */
-export const MAX_AWARENESS_BYTES = 32 * 1024;
-/** awareness messages per connection: a burst, then a steady rate (cursor moves are bursty) */
-export const AWARENESS_BURST = 40;
-export const AWARENESS_PER_SECOND = 20;
 /** a reader this far behind is cut rather than buffered without end */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** how long a document with no connection stays in memory (a reload reconnects within it) */

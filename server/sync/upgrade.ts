@@ -1,56 +1,67 @@
 /**
- * The upgrade path of `/sync/yjs/<docName>`: Origin first (a refusal is plain HTTP 403, so no
- * other site's page can open a socket with the user's cookie), then the socket is upgraded and
- * closed with a 44xx code y-websocket treats as final when the session or the right is missing.
+ * The upgrade path every sync endpoint shares. Origin first: a refusal is plain HTTP 403, so no
+ * other site's page can open a socket with the user's cookie. The session and the rights are
+ * checked after the upgrade and refused with close codes (4401 here, 4403/4404 by the protocol):
+ * a browser's WebSocket API cannot read the HTTP status of a refused upgrade, so a 401 or 403
+ * there would look like a network failure and y-websocket would reconnect forever, whereas it
+ * treats 44xx closes as final.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { WebSocket, WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { log } from '../../src/lib/server/log';
-import { refuseUpgrade } from '../upgrade-router';
-import { authenticate, resolveAccess } from './access';
-import { Connection } from './connection';
-import { CLOSE } from './limits';
-import { openRoom } from './rooms';
+import { refuseUpgrade, type UpgradeRoute } from '../upgrade-route';
+import { authenticate, type Authenticated } from './access';
+import { trackConnection, type HubConnection } from './connections';
+import { CLOSE, MAX_MESSAGE_BYTES } from './limits';
 
-export const YJS_PREFIX = '/sync/yjs/';
+/** One protocol's endpoint on the hub: the path it owns, and what it frees at shutdown. */
+export interface SyncEndpoint {
+	route: UpgradeRoute;
+	/** called after every connection was closed */
+	close(): void;
+}
 
-export function handleYjsUpgrade(
+/**
+ * Opens a protocol's connection for an authenticated socket, or closes the socket with the
+ * refusal's code and returns nothing.
+ */
+export type OpenConnection = (
+	ws: WebSocket,
+	auth: Authenticated,
+	req: IncomingMessage
+) => HubConnection | void;
+
+/** A WebSocket server for one endpoint, bounded as every endpoint is. */
+export function createSocketServer(): WebSocketServer {
+	// perMessageDeflate off: updates are small and compressing each one costs more than it saves
+	return new WebSocketServer({
+		noServer: true,
+		maxPayload: MAX_MESSAGE_BYTES,
+		perMessageDeflate: false
+	});
+}
+
+export function acceptUpgrade(
 	wss: WebSocketServer,
 	req: IncomingMessage,
 	socket: Duplex,
-	head: Buffer
+	head: Buffer,
+	openConnection: OpenConnection
 ) {
 	if (!originAllowed(req)) return refuseUpgrade(socket, 403, 'Forbidden');
 	wss.handleUpgrade(req, socket, head, (ws) => {
 		ws.on('error', (err) => log().debug({ err }, 'sync: socket error'));
 		try {
-			admit(ws, req);
+			const auth = authenticate(req);
+			if (!auth) return ws.close(CLOSE.noSession, 'session');
+			const conn = openConnection(ws, auth, req);
+			if (conn) trackConnection(conn);
 		} catch (err) {
 			log().error({ err }, 'sync: could not admit a connection');
 			ws.close(CLOSE.internal, 'server error');
 		}
 	});
-}
-
-function admit(ws: WebSocket, req: IncomingMessage) {
-	const auth = authenticate(req);
-	if (!auth) return ws.close(CLOSE.noSession, 'session');
-	const docName = docNameOf(req.url ?? '');
-	const access = docName ? resolveAccess(auth.actor, docName) : 'missing';
-	if (access === 'missing') return ws.close(CLOSE.notFound, 'document');
-	if (access === 'none') return ws.close(CLOSE.forbidden, 'forbidden');
-	new Connection(ws, openRoom(docName!), auth.actor, auth.sessionId, access);
-}
-
-function docNameOf(url: string): string | null {
-	const path = url.split('?')[0];
-	if (!path.startsWith(YJS_PREFIX)) return null;
-	try {
-		return decodeURIComponent(path.slice(YJS_PREFIX.length));
-	} catch {
-		return null;
-	}
 }
 
 /** The page's origin must be this server's own (or ORIGIN when set behind a proxy). */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AwarenessGuard } from '../../server/sync/awareness-guard';
-import { AWARENESS_BURST, AWARENESS_PER_SECOND } from '../../server/sync/limits';
+import {
+	AWARENESS_BURST,
+	AWARENESS_PER_SECOND,
+	AwarenessGuard
+} from '../../server/sync/yjs/awareness-guard';
 import { awarenessEntries as update } from '../support/awareness-wire';
 
 const nobodyElse = () => false;

@@ -1,6 +1,6 @@
 /** The documents loaded in this process, loaded on first connection and unloaded when idle. */
-import { parseDocumentName } from '../../src/lib/server/collab/store';
-import { IDLE_UNLOAD_MS } from './limits';
+import { parseDocumentName } from '../../../src/lib/server/collab/store';
+import { IDLE_UNLOAD_MS } from '../limits';
 import { Room } from './room';
 
 const rooms = new Map<string, Room>();

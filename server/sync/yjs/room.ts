@@ -4,13 +4,17 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { notifyDocumentChanged } from '../../src/lib/server/collab/changes';
-import { countUpdates } from '../../src/lib/server/collab/store';
-import { compactFromStore, compactYDoc, loadYDoc } from '../../src/lib/server/collab/yjs-documents';
-import { log } from '../../src/lib/server/log';
-import { CHANGE_DEBOUNCE_MS, CHANGE_MAX_WAIT_MS, CLOSE, COMPACT_AFTER_UPDATES } from './limits';
+import { notifyDocumentChanged } from '../../../src/lib/server/collab/changes';
+import { countUpdates } from '../../../src/lib/server/collab/store';
+import {
+	compactFromStore,
+	compactYDoc,
+	loadYDoc
+} from '../../../src/lib/server/collab/yjs-documents';
+import { log } from '../../../src/lib/server/log';
+import { CHANGE_DEBOUNCE_MS, CHANGE_MAX_WAIT_MS, CLOSE, COMPACT_AFTER_UPDATES } from '../limits';
+import { flushWrites, queueWrite } from '../write-batch';
 import { awarenessMessage, syncStep1Message, updateMessage } from './protocol';
-import { flushWrites, queueWrite } from './write-batch';
 
 /** What a room needs from a connection. */
 export interface Peer {

@@ -6,9 +6,11 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { RawData, WebSocket } from 'ws';
-import type { Actor } from '../../src/lib/domain/permissions';
+import type { Actor } from '../../../src/lib/domain/permissions';
+import { documentMode, type Mode } from '../access';
+import type { HubConnection } from '../connections';
+import { CLOSE, MAX_BUFFERED_BYTES } from '../limits';
 import { AwarenessGuard } from './awareness-guard';
-import { CLOSE, MAX_BUFFERED_BYTES } from './limits';
 import {
 	awarenessMessage,
 	MESSAGE_AWARENESS,
@@ -18,15 +20,11 @@ import {
 } from './protocol';
 import type { Peer, Room } from './room';
 
-export type Mode = 'write' | 'read';
-
-export class Connection implements Peer {
+export class Connection implements Peer, HubConnection {
 	private readonly guard = new AwarenessGuard();
 	/** the latest own state held back by the rate, and the timer that publishes it */
 	private heldAwareness: Uint8Array | null = null;
 	private awarenessTimer: NodeJS.Timeout | null = null;
-	/** set by pongs, cleared by each ping round */
-	alive = true;
 
 	constructor(
 		readonly ws: WebSocket,
@@ -40,7 +38,6 @@ export class Connection implements Peer {
 			if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
 			this.room.leave(this);
 		});
-		ws.on('pong', () => (this.alive = true));
 		room.join(this);
 	}
 
@@ -50,6 +47,17 @@ export class Connection implements Peer {
 
 	get awarenessClientId() {
 		return this.guard.clientId;
+	}
+
+	holds(docName: string): boolean {
+		return docName === this.room.name;
+	}
+
+	reauthorise(actor: Actor) {
+		const mode = documentMode(actor, this.room.name);
+		if (typeof mode !== 'string') return this.close(mode.code, mode.reason);
+		this.actor = actor;
+		this.mode = mode;
 	}
 
 	send(message: Uint8Array) {

@@ -9,7 +9,12 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { AWARENESS_BURST, AWARENESS_PER_SECOND, MAX_AWARENESS_BYTES } from './limits';
+
+/** presence is a name, a colour and a cursor: anything bigger is not presence */
+export const MAX_AWARENESS_BYTES = 32 * 1024;
+/** awareness messages per connection: a burst, then a steady rate (cursor moves are bursty) */
+export const AWARENESS_BURST = 40;
+export const AWARENESS_PER_SECOND = 20;
 
 export class AwarenessGuard {
 	/** the client id this connection speaks for, once known */
