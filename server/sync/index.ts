@@ -28,7 +28,7 @@ function mountSyncHub(): UpgradeRoute[] {
 	const stopWatching = watchRights();
 	const pings = setInterval(pingConnections, PING_EVERY_MS);
 	pings.unref();
-	const sessionChecks = setInterval(closeExpiredSessions, SESSION_CHECK_MS());
+	const sessionChecks = setInterval(closeExpiredSessions, SESSION_CHECK_MS);
 	sessionChecks.unref();
 	shutdownHooks().push(() => {
 		clearInterval(pings);

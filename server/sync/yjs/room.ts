@@ -103,7 +103,7 @@ export class Room {
 		for (const peer of this.peers) if (peer !== origin) peer.send(message);
 		this.pendingUpdates++;
 		this.noteChanged();
-		if (this.pendingUpdates >= COMPACT_AFTER_UPDATES()) this.queueCompaction();
+		if (this.pendingUpdates >= COMPACT_AFTER_UPDATES) this.queueCompaction();
 	}
 
 	/** The document as others may see it: every update it holds is on disk first. */

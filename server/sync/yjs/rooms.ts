@@ -33,7 +33,7 @@ export function unloadAllRooms() {
 function scheduleUnload(room: Room) {
 	if (rooms.get(room.name) !== room) return; // already unloaded (shutdown)
 	cancelUnload(room.name);
-	const delay = room.isBroken ? 0 : IDLE_UNLOAD_MS();
+	const delay = room.isBroken ? 0 : IDLE_UNLOAD_MS;
 	const timer = setTimeout(() => {
 		unloadTimers.delete(room.name);
 		if (room.peers.size === 0) unloadRoom(room);
