@@ -58,7 +58,8 @@ export interface DemoContract {
 	predecessorRef?: string;
 }
 
-const SAAS = (label: string, euros: number, module: Module = 'software'): DemoItem => [
+/** a yearly subscription, VAT 21 %, ordinaire */
+const saas = (label: string, euros: number, module: Module = 'software'): DemoItem => [
 	label,
 	'an',
 	euros,
@@ -67,7 +68,8 @@ const SAAS = (label: string, euros: number, module: Module = 'software'): DemoIt
 	'ordinaire',
 	module
 ];
-const DAY = (label: string, euros: number, module: Module): DemoItem => [
+/** a day of service, VAT 21 %, ordinaire */
+const perDay = (label: string, euros: number, module: Module): DemoItem => [
 	label,
 	'jour',
 	euros,
@@ -76,7 +78,8 @@ const DAY = (label: string, euros: number, module: Module): DemoItem => [
 	'ordinaire',
 	module
 ];
-const KIT = (label: string, euros: number, unit = 'pièce'): DemoItem => [
+/** hardware bought once, VAT 21 %, extraordinaire */
+const kit = (label: string, euros: number, unit = 'pièce'): DemoItem => [
 	label,
 	unit,
 	euros,
@@ -108,17 +111,17 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				title: 'Plateforme de guichet en ligne',
 				supplier: 0,
 				items: [
-					SAAS('Abonnement guichet en ligne — commune < 20 000 habitants', 6_800),
-					SAAS('Abonnement guichet en ligne — commune ≥ 20 000 habitants', 14_500),
-					DAY('Paramétrage des formulaires', 780, 'software')
+					saas('Abonnement guichet en ligne — commune < 20 000 habitants', 6_800),
+					saas('Abonnement guichet en ligne — commune ≥ 20 000 habitants', 14_500),
+					perDay('Paramétrage des formulaires', 780, 'software')
 				]
 			},
 			{
 				title: 'Accompagnement et formation',
 				supplier: 1,
 				items: [
-					DAY('Accompagnement au changement', 850, 'support'),
-					DAY('Formation des agents (groupe de 10)', 720, 'training')
+					perDay('Accompagnement au changement', 850, 'support'),
+					perDay('Formation des agents (groupe de 10)', 720, 'training')
 				]
 			}
 		]
@@ -144,9 +147,9 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				title: 'Courrier et délibérations',
 				supplier: 0,
 				items: [
-					SAAS('Licence annuelle courrier et délibérations', 5_400),
-					DAY('Reprise des données existantes', 800, 'software'),
-					DAY('Formation des secrétariats', 650, 'training')
+					saas('Licence annuelle courrier et délibérations', 5_400),
+					perDay('Reprise des données existantes', 800, 'software'),
+					perDay('Formation des secrétariats', 650, 'training')
 				]
 			}
 		]
@@ -197,7 +200,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 						'ordinaire',
 						'training'
 					],
-					SAAS('Plateforme d’e-learning cybersécurité (par agent)', 18, 'training')
+					saas('Plateforme d’e-learning cybersécurité (par agent)', 18, 'training')
 				]
 			}
 		]
@@ -222,9 +225,9 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				title: 'Postes de travail et portables',
 				supplier: 2,
 				items: [
-					KIT('Poste de travail bureautique', 790),
-					KIT('Ordinateur portable 14 pouces', 1_040),
-					KIT('Écran 24 pouces', 165)
+					kit('Poste de travail bureautique', 790),
+					kit('Ordinateur portable 14 pouces', 1_040),
+					kit('Écran 24 pouces', 165)
 				]
 			},
 			{
@@ -265,7 +268,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 						'ordinaire',
 						'software'
 					],
-					DAY('Migration et paramétrage', 690, 'support')
+					perDay('Migration et paramétrage', 690, 'support')
 				]
 			},
 			{
@@ -363,8 +366,8 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				title: 'DPO mutualisé',
 				supplier: 1,
 				items: [
-					SAAS('Mission de DPO — commune et CPAS', 4_200, 'support'),
-					DAY('Analyse d’impact (AIPD)', 820, 'audit')
+					saas('Mission de DPO — commune et CPAS', 4_200, 'support'),
+					perDay('Analyse d’impact (AIPD)', 820, 'audit')
 				]
 			}
 		]
@@ -424,8 +427,8 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				title: 'Logiciel et application mobile',
 				supplier: 0,
 				items: [
-					SAAS('Licence annuelle gestion des travaux', 4_900),
-					DAY('Formation des équipes', 700, 'training')
+					saas('Licence annuelle gestion des travaux', 4_900),
+					perDay('Formation des équipes', 700, 'training')
 				]
 			}
 		]
@@ -452,7 +455,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				supplier: 8,
 				items: [
 					['Terminal de paiement', 'terminal/mois', 14, 21, 'monthly', 'ordinaire', 'software'],
-					SAAS('Module de paiement en ligne', 900)
+					saas('Module de paiement en ligne', 900)
 				]
 			}
 		]
@@ -499,8 +502,8 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				title: 'Logiciel de comptabilité',
 				supplier: 0,
 				items: [
-					SAAS('Licence annuelle comptabilité', 7_800),
-					DAY('Assistance à la clôture des comptes', 760, 'support')
+					saas('Licence annuelle comptabilité', 7_800),
+					perDay('Assistance à la clôture des comptes', 760, 'support')
 				]
 			}
 		]
@@ -525,7 +528,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				supplier: 0,
 				items: [
 					['Calcul de paie (par fiche)', 'fiche', 4.2, 21, 'monthly', 'ordinaire', 'software'],
-					DAY('Formation du service du personnel', 690, 'training')
+					perDay('Formation du service du personnel', 690, 'training')
 				]
 			}
 		]
@@ -601,9 +604,9 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				title: 'Sites web',
 				supplier: 1,
 				items: [
-					KIT('Création du site communal', 14_500, 'site'),
-					SAAS('Hébergement et maintenance', 1_900),
-					DAY('Formation des rédacteurs', 600, 'training')
+					kit('Création du site communal', 14_500, 'site'),
+					saas('Hébergement et maintenance', 1_900),
+					perDay('Formation des rédacteurs', 600, 'training')
 				]
 			}
 		]
@@ -645,8 +648,8 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				title: 'Archivage électronique',
 				supplier: 6,
 				items: [
-					SAAS('Archivage électronique (par 100 Go)', 1_200),
-					DAY('Plan de classement', 780, 'support')
+					saas('Archivage électronique (par 100 Go)', 1_200),
+					perDay('Plan de classement', 780, 'support')
 				]
 			}
 		]
@@ -681,7 +684,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 		end: -5,
 		estimated: 250_000,
 		maximum: 300_000,
-		lots: [{ title: 'Tablettes', supplier: 2, items: [KIT('Tablette 11 pouces', 520)] }]
+		lots: [{ title: 'Tablettes', supplier: 2, items: [kit('Tablette 11 pouces', 520)] }]
 	},
 	{
 		ref: 'IDETA-2025-IMP-03',
@@ -752,8 +755,8 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 				title: 'Affichage et bornes',
 				supplier: 7,
 				items: [
-					KIT('Borne interactive intérieure', 4_900),
-					SAAS('Licence de diffusion (par écran)', 240)
+					kit('Borne interactive intérieure', 4_900),
+					saas('Licence de diffusion (par écran)', 240)
 				]
 			}
 		]
@@ -794,7 +797,7 @@ export const DEMO_CONTRACTS: DemoContract[] = [
 			{
 				title: 'Parapheur et signature',
 				supplier: 0,
-				items: [SAAS('Parapheur électronique (par signataire)', 96)]
+				items: [saas('Parapheur électronique (par signataire)', 96)]
 			}
 		]
 	}
