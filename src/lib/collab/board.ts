@@ -10,6 +10,7 @@
  * Rights are not in here: who may write the document is decided in SQL by the sync hub.
  */
 import * as Y from 'yjs';
+import { MODULES, type Module } from '../domain/catalogue/types';
 import { addColumn, listColumns } from './board-columns';
 
 export {
@@ -24,14 +25,9 @@ export {
 	type Column
 } from './board-columns';
 
-export const MODULES = ['audit', 'software', 'support', 'training'] as const;
-export type Module = (typeof MODULES)[number];
-export const MODULE_LABELS: Record<Module, string> = {
-	audit: 'Audit',
-	software: 'Logiciel',
-	support: 'Accompagnement',
-	training: 'Formation'
-};
+// a card's module is a catalogue Module: the vocabulary and its labels are the catalogue's
+export { MODULES, type Module } from '../domain/catalogue/types';
+export { MODULE_LABELS } from '../domain/catalogue/labels';
 
 export const MOSCOW = ['must', 'should', 'could', 'wont'] as const;
 export type Moscow = (typeof MOSCOW)[number];
