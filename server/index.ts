@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { closeDb, getDb } from '../src/lib/server/db/client';
 import { seedDatabase } from '../src/lib/server/db/seed/index';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/db/seed/demo';
+import { clockOffsetMs } from '../src/lib/server/clock';
 import { config } from '../src/lib/server/config';
 import { log } from '../src/lib/server/log';
 import { startJobs } from './jobs/index';
@@ -77,6 +78,11 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 	const actualPort = typeof address === 'object' && address ? address.port : port;
 	const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
 	log().info({ url, dataDir: config().dataDir, demo }, 'Centrale listening');
+	if (clockOffsetMs())
+		log().warn(
+			{ clockOffsetMs: clockOffsetMs() },
+			'the clock is shifted by CLOCK_OFFSET_MS (tests only)'
+		);
 
 	let closing: Promise<void> | undefined;
 	const close = () =>
