@@ -31,7 +31,25 @@ describe('a commune’s budget calendar', () => {
 		expect(can(actors[who], 'budgetCalendar.edit', org(kind))).toBe(edit);
 	});
 
+	it.each<[string, boolean]>([
+		['agentMons', false],
+		['referentMons', false],
+		['referentTournai', false],
+		['buyer', true],
+		['admin', true]
+	])('%s reads every authority’s calendar: %s', (who, expected) => {
+		expect(can(actors[who], 'budgetCalendar.viewAll')).toBe(expected);
+	});
+
+	it('shows every budget-voting authority’s calendar to those who read them all', () => {
+		for (const who of Object.keys(actors))
+			for (const kind of ['commune', 'cpas', 'zone', 'province'] as const)
+				if (can(actors[who], 'budgetCalendar.viewAll'))
+					expect(can(actors[who], 'budgetCalendar.view', org(kind))).toBe(true);
+	});
+
 	it('is refused to anonymous visitors', () => {
+		expect(can(null, 'budgetCalendar.viewAll')).toBe(false);
 		expect(can(null, 'budgetCalendar.view', org())).toBe(false);
 		expect(can(undefined, 'budgetCalendar.edit', org())).toBe(false);
 	});

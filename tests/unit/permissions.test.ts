@@ -76,6 +76,37 @@ describe('can(user, "user.invite", …)', () => {
 	});
 });
 
+describe('sending invitations at all, and following them', () => {
+	// [actor, invitation.send, invitation.viewAll]
+	it.each<[Who, boolean, boolean]>([
+		['anonymous', false, false],
+		['agentCharleroi', false, false],
+		['referentCharleroi', true, false],
+		['referentMons', true, false],
+		['buyer', true, true],
+		['admin', true, true]
+	])('%s: send %s, follow every open invitation %s', (who, send, viewAll) => {
+		expect(can(actor(who), 'invitation.send')).toBe(send);
+		expect(can(actor(who), 'invitation.viewAll')).toBe(viewAll);
+	});
+
+	it('lets nobody invite anyone into any organisation without invitation.send', () => {
+		const kinds: [number, OrganisationKind][] = [
+			[CHARLEROI, 'commune'],
+			[MONS, 'commune'],
+			[IGRETEC, 'intercommunale'],
+			[PLATFORM, 'platform']
+		];
+		const roles: Role[] = ['agent', 'referent', 'buyer', 'admin'];
+		for (const who of Object.keys(actors) as Who[]) {
+			const invitesSomeone = kinds.some(([id, kind]) =>
+				roles.some((role) => can(actor(who), 'user.invite', invite(id, kind, role)))
+			);
+			expect(invitesSomeone).toBe(can(actor(who), 'invitation.send'));
+		}
+	});
+});
+
 describe('can(user, "organisation.viewMembers", …)', () => {
 	const table: [Who, number, boolean][] = [
 		['anonymous', CHARLEROI, false],

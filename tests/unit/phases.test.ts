@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	PHASES,
-	abilities,
 	canSwitchPhase,
 	checkPhaseDates,
 	type Phase,
@@ -9,23 +8,6 @@ import {
 } from '../../src/lib/domain/boards/phases';
 
 describe('group phases', () => {
-	it.each<[Phase, boolean, boolean, boolean, boolean]>([
-		['collecting', true, false, false, false],
-		['prioritising', true, true, false, false],
-		['phasing', false, false, true, true],
-		['closed', false, false, false, true]
-	])(
-		'%s: edit cards %s, vote %s, plan waves %s, promote %s',
-		(phase, edit, vote, waves, promote) => {
-			expect(abilities(phase)).toEqual({
-				editCards: edit,
-				vote,
-				planWaves: waves,
-				promote
-			});
-		}
-	);
-
 	const allowed = new Set([
 		'collecting>prioritising',
 		'prioritising>phasing',

@@ -3,6 +3,7 @@
  * Rights follow ARCHITECTURE.md: agents read and co-draft for their commune, referents commit it
  * and manage its people, buyers run the centrale's work, admins run the platform.
  */
+import type { Phase } from './boards/phases';
 import { BUYING_KINDS, rolesForKind, type OrganisationKind, type Role } from './roles';
 
 export interface Actor {
@@ -21,7 +22,7 @@ export interface OrganisationRef {
 export interface GroupRef {
 	centraleId: number;
 	visibility: 'open' | 'members';
-	phase: 'collecting' | 'prioritising' | 'phasing' | 'closed';
+	phase: Phase;
 	/** the actor's organisation's standing in the group */
 	memberStatus: 'member' | 'requested' | 'refused' | null;
 	agentsMayVote: boolean;
@@ -32,7 +33,7 @@ export interface BoardRef {
 	groupId: number;
 	centraleId: number;
 	visibility: 'open' | 'members';
-	phase: 'collecting' | 'prioritising' | 'phasing' | 'closed';
+	phase: Phase;
 	/** organisations whose membership is accepted (status `member`) */
 	memberOrganisationIds: number[];
 }
@@ -52,6 +53,8 @@ export interface ContractRef {
 export type Permission =
 	| { action: 'organisation.viewMembers'; resource: { organisationId: number } }
 	| { action: 'organisation.manage'; resource?: undefined }
+	| { action: 'invitation.send'; resource?: undefined }
+	| { action: 'invitation.viewAll'; resource?: undefined }
 	| { action: 'user.invite'; resource: OrganisationRef & { role: Role } }
 	| { action: 'user.manage'; resource: { organisationId: number; role: Role; userId: number } }
 	| { action: 'user.changeRole'; resource: { userId: number } }
@@ -62,6 +65,10 @@ export type Permission =
 	| { action: 'group.manage'; resource: GroupRef }
 	| { action: 'group.requestJoin'; resource: GroupRef }
 	| { action: 'group.vote'; resource: GroupRef }
+	| { action: 'group.viewRanking'; resource: GroupRef }
+	| { action: 'group.planWaves'; resource: GroupRef }
+	| { action: 'group.promote'; resource: GroupRef }
+	| { action: 'group.readFeedToken'; resource: GroupRef }
 	| { action: 'group.rotateFeed'; resource: GroupRef }
 	| { action: 'board.view'; resource: BoardRef }
 	| { action: 'board.edit'; resource: BoardRef }
@@ -75,6 +82,7 @@ export type Permission =
 	| { action: 'order.submit'; resource: { organisationId: number } }
 	| { action: 'commune.viewPurchases'; resource: { organisationId: number } }
 	// a local authority's own budget calendar
+	| { action: 'budgetCalendar.viewAll'; resource?: undefined }
 	| { action: 'budgetCalendar.view'; resource: OrganisationRef }
 	| { action: 'budgetCalendar.edit'; resource: OrganisationRef }
 	| { action: 'contract.create'; resource?: undefined }
@@ -103,6 +111,9 @@ const managesContract = (user: Actor, r: ContractRef) =>
 	(isBuyer(user) && (!r.ledByIntercommunale || sameOrganisation(user, r.centraleId)));
 /** the local authorities that buy vote a budget with its amendments (MB1, MB2) */
 const hasBudget = (r: OrganisationRef) => BUYING_KINDS.includes(r.kind);
+/** the buyers of the centrale running the group, and admins */
+const runsGroup = (user: Actor, g: GroupRef) =>
+	isAdmin(user) || (isBuyer(user) && sameOrganisation(user, g.centraleId));
 const seesMembersContent = (user: Actor, r: { isMember: boolean }) =>
 	isAdmin(user) || isBuyer(user) || r.isMember;
 
@@ -110,15 +121,19 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'organisation.viewMembers': (user, r) =>
 		isAdmin(user) || isBuyer(user) || sameOrganisation(user, r.organisationId),
 	'organisation.manage': (user) => isAdmin(user),
+	// referents invite their commune's agents; buyers and admins invite more (see user.invite)
+	'invitation.send': (user) => isAdmin(user) || isBuyer(user) || user.role === 'referent',
+	// buyers and admins follow every open invitation; a referent only those of their commune
+	'invitation.viewAll': (user) => isAdmin(user) || isBuyer(user),
 	'user.invite': (user, r) => {
 		// the role must make sense for the organisation: no buyer inside a commune
 		if (!rolesForKind(r.kind).includes(r.role)) return false;
+		if (!can(user, 'invitation.send')) return false;
 		if (isAdmin(user)) return true;
 		// buyers invite commune people and fellow buyers, never platform admins (no escalation)
 		if (isBuyer(user)) return r.role !== 'admin';
-		if (user.role === 'referent')
-			return sameOrganisation(user, r.organisationId) && r.role === 'agent';
-		return false;
+		// a referent commits their own commune only, and adds agents, never fellow referents
+		return sameOrganisation(user, r.organisationId) && r.role === 'agent';
 	},
 	'user.manage': (user, r) => {
 		if (user.id === r.userId) return false; // nobody disables or demotes themselves
@@ -132,13 +147,9 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'audit.read': (user) => isAdmin(user),
 	'group.create': (user) => isAdmin(user) || isBuyer(user),
 	'group.view': (user, g) =>
-		g.visibility === 'open' ||
-		g.memberStatus === 'member' ||
-		isAdmin(user) ||
-		(isBuyer(user) && sameOrganisation(user, g.centraleId)),
+		g.visibility === 'open' || g.memberStatus === 'member' || runsGroup(user, g),
 	// the buyers of the centrale running the group (and admins) run it
-	'group.manage': (user, g) =>
-		isAdmin(user) || (isBuyer(user) && sameOrganisation(user, g.centraleId)),
+	'group.manage': runsGroup,
 	// a referent commits the commune: asks once (a refusal is final until a buyer adds it)
 	'group.requestJoin': (user, g) =>
 		g.visibility === 'open' &&
@@ -150,12 +161,19 @@ const RULES: { [A in Action]: Rule<A> } = {
 		g.phase === 'prioritising' &&
 		g.memberStatus === 'member' &&
 		(user.role === 'referent' || (user.role === 'agent' && g.agentsMayVote)),
-	// a members-only group's feed link is a secret its members hold: any of them may replace it
-	'group.rotateFeed': (user, g) =>
-		g.visibility === 'members' &&
-		(g.memberStatus === 'member' ||
-			isAdmin(user) ||
-			(isBuyer(user) && sameOrganisation(user, g.centraleId))),
+	// while the vote is open the ranking is the centrale's only: showing it would sway the votes
+	'group.viewRanking': (user, g) =>
+		can(user, 'group.view', g) && (g.phase !== 'prioritising' || runsGroup(user, g)),
+	// waves are planned on a settled ranking: after the vote, and no longer once the group closes
+	'group.planWaves': (user, g) => g.phase === 'phasing' && runsGroup(user, g),
+	// a contract is drawn from ranked needs: from phasing on, and still after the group closes
+	'group.promote': (user, g) =>
+		(g.phase === 'phasing' || g.phase === 'closed') && runsGroup(user, g),
+	// a members-only group's feed link carries a secret that its members and runners hold…
+	'group.readFeedToken': (user, g) =>
+		g.visibility === 'members' && (g.memberStatus === 'member' || runsGroup(user, g)),
+	// …and any holder may replace it (a link shared by mistake)
+	'group.rotateFeed': (user, g) => can(user, 'group.readFeedToken', g),
 	// members co-draft while needs are collected and ranked; afterwards the board is a record
 	'board.edit': (user, b) =>
 		b.phase !== 'closed' &&
@@ -171,9 +189,12 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'order.submit': commitsFor,
 	'commune.viewPurchases': (user, r) =>
 		isAdmin(user) || isBuyer(user) || sameOrganisation(user, r.organisationId),
-	// agents read their commune's calendar; buyers and admins read any (they plan purchases on it)
+	// buyers and admins plan purchases on every authority's calendar: they pick the one to read
+	'budgetCalendar.viewAll': (user) => isAdmin(user) || isBuyer(user),
+	// agents read their commune's calendar, and those who read them all read it too
 	'budgetCalendar.view': (user, r) =>
-		hasBudget(r) && (isAdmin(user) || isBuyer(user) || sameOrganisation(user, r.organisationId)),
+		hasBudget(r) &&
+		(can(user, 'budgetCalendar.viewAll') || sameOrganisation(user, r.organisationId)),
 	// the referent keeps the commune's dates: the finance director's calendar, not the centrale's
 	'budgetCalendar.edit': (user, r) => hasBudget(r) && commitsFor(user, r),
 	'contract.create': (user) => isAdmin(user) || isBuyer(user),

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { abilities } from '$lib/domain/boards/phases';
 import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/auth/guard';
 import { groupForUser } from '$lib/server/boards/groups';
@@ -39,8 +38,10 @@ export const load: LayoutServerLoad = (event) => {
 		rights: {
 			manage: can(user, 'group.manage', ref),
 			requestJoin: can(user, 'group.requestJoin', ref),
-			vote: can(user, 'group.vote', ref)
-		},
-		abilities: abilities(group.phase)
+			vote: can(user, 'group.vote', ref),
+			viewRanking: can(user, 'group.viewRanking', ref),
+			planWaves: can(user, 'group.planWaves', ref),
+			promote: can(user, 'group.promote', ref)
+		}
 	};
 };

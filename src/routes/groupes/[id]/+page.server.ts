@@ -18,12 +18,10 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const { group } = await event.parent();
 	const found = groupForUser(group.id, user);
-	const seesFeed =
-		found.ok && (group.memberStatus === 'member' || can(user, 'group.manage', found.ref));
 	const feed =
 		group.visibility === 'open'
 			? `/groupes/${group.id}/seances.ics`
-			: seesFeed
+			: found.ok && can(user, 'group.readFeedToken', found.ref)
 				? `/groupes/${group.id}/seances.ics?jeton=${feedToken(group.id)}`
 				: null;
 	return {

@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { abilities } from '$lib/domain/boards/phases';
 import { nextVehicle, periodsForYear } from '$lib/domain/budget-calendar';
 import { PROCEDURES, THEMES } from '$lib/domain/catalogue/labels';
 import { can } from '$lib/domain/permissions';
@@ -45,7 +44,6 @@ export const load: PageServerLoad = async (event) => {
 	const ranking = rankBoard(group.boardId);
 	const waves = listWaves(group.boardId);
 	const years = [...new Set(waves.map((w) => w.year))].sort();
-	const can = abilities(group.phase);
 	return {
 		today,
 		ranking: ranking.map((r) => ({
@@ -70,22 +68,24 @@ export const load: PageServerLoad = async (event) => {
 			};
 		}),
 		fed: contractsFedByBoard(group.boardId),
-		canPlan: rights.manage && can.planWaves,
-		canPromote: rights.manage && can.promote,
+		canPlan: rights.planWaves,
+		canPromote: rights.promote,
 		themes: Object.entries(THEMES).map(([value, label]) => ({ value, label })),
 		procedures: Object.entries(PROCEDURES).map(([value, label]) => ({ value, label }))
 	};
 };
 
-function manager(event: RequestEvent, need: 'planWaves' | 'promote') {
+/**
+ * The group, if `user` runs it (403 otherwise); `refused` when its phase does not allow `action`,
+ * which the page explains as "too early" rather than as a lack of rights.
+ */
+function manager(event: RequestEvent, action: 'group.planWaves' | 'group.promote') {
 	const user = requireUser(event);
 	const found = groupForUser(Number(event.params.id), user);
 	if (!found.ok) error(found.status, 'Ce groupe de travail n’est pas accessible.');
 	if (!can(user, 'group.manage', found.ref))
 		error(403, 'Seule la centrale qui anime le groupe organise le phasage.');
-	if (!abilities(found.group.phase)[need])
-		return { user, group: found.group, refused: true as const };
-	return { user, group: found.group, refused: false as const };
+	return { user, group: found.group, refused: !can(user, action, found.ref) };
 }
 
 const WaveForm = z.object({
@@ -126,7 +126,7 @@ const PromoteForm = z.object({
 
 export const actions: Actions = {
 	wave: async (event) => {
-		const { user, group, refused } = manager(event, 'planWaves');
+		const { user, group, refused } = manager(event, 'group.planWaves');
 		if (refused)
 			return invalid(400, { form: 'Les vagues se préparent pendant la phase de phasage.' });
 		const form = parseForm(WaveForm, await event.request.formData());
@@ -135,7 +135,7 @@ export const actions: Actions = {
 		return { success: 'Vague ajoutée.' };
 	},
 	renameWave: async (event) => {
-		const { user, group, refused } = manager(event, 'planWaves');
+		const { user, group, refused } = manager(event, 'group.planWaves');
 		if (refused) return invalid(400, { form: TOO_EARLY }, {}, { action: 'renameWave' });
 		const form = parseForm(RenameWaveForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'renameWave' });
@@ -144,7 +144,7 @@ export const actions: Actions = {
 		return { success: `Vague renommée « ${form.data.label} ».` };
 	},
 	moveWave: async (event) => {
-		const { user, group, refused } = manager(event, 'planWaves');
+		const { user, group, refused } = manager(event, 'group.planWaves');
 		if (refused) return invalid(400, { form: TOO_EARLY });
 		const form = parseForm(MoveWaveForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields);
@@ -153,7 +153,7 @@ export const actions: Actions = {
 		return { success: 'Ordre des vagues enregistré.' };
 	},
 	deleteWave: async (event) => {
-		const { user, group, refused } = manager(event, 'planWaves');
+		const { user, group, refused } = manager(event, 'group.planWaves');
 		if (refused) return invalid(400, { form: TOO_EARLY });
 		const form = parseForm(WaveId, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields);
@@ -162,7 +162,7 @@ export const actions: Actions = {
 		return { success: 'Vague supprimée.' };
 	},
 	assign: async (event) => {
-		const { user, group, refused } = manager(event, 'planWaves');
+		const { user, group, refused } = manager(event, 'group.planWaves');
 		if (refused)
 			return invalid(400, { form: 'Les vagues se préparent pendant la phase de phasage.' });
 		const form = parseForm(AssignForm, await event.request.formData());
@@ -172,7 +172,7 @@ export const actions: Actions = {
 		return { success: 'Phasage enregistré.' };
 	},
 	promote: async (event) => {
-		const { user, group, refused } = manager(event, 'promote');
+		const { user, group, refused } = manager(event, 'group.promote');
 		if (refused)
 			return invalid(400, {
 				form: 'Un marché se crée à partir du phasage, une fois les besoins classés.'

@@ -19,8 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const { group, rights } = await event.parent();
 	if (group.boardId == null) error(404, 'Ce groupe n’a pas de tableau.');
 	const voting = group.phase === 'prioritising';
-	// while voting is open, the ranking is for the centrale only: showing it would sway the votes
-	const showRanking = !voting || rights.manage;
+	const showRanking = rights.viewRanking;
 	const ranking = showRanking ? rankBoard(group.boardId) : [];
 	const ballot = rights.vote
 		? ballotOf(group.boardId, user.organisationId)
