@@ -15,6 +15,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			organisationName: user.organisationName,
 			organisationLabel: user.organisationLabel,
 			organisationSlug: user.organisationSlug,
+			organisationKind: user.organisationKind,
 			unreadNotifications: unreadCount(user.id)
 		},
 		demo: isDemoDatabase(getDb())

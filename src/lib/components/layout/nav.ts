@@ -1,13 +1,22 @@
 /** The main navigation: only areas that exist. Each area adds its entry here when it ships. */
-import type { Role } from '$lib/domain/roles';
+import { can, type Actor } from '$lib/domain/permissions';
+import type { OrganisationKind } from '$lib/domain/roles';
+
+/** The logged-in user as the navigation needs to see them. */
+export interface NavUser extends Actor {
+	organisationKind: OrganisationKind;
+}
 
 export interface NavItem {
 	href: string;
 	label: string;
 	/** shown only to logged-in users */
 	members?: boolean;
-	/** shown only to these roles (the pages check rights themselves; this only hides links) */
-	roles?: Role[];
+	/**
+	 * shown only to logged-in users for whom this is true: the right the page itself checks (this
+	 * only hides links; the page still refuses on its own)
+	 */
+	shows?: (user: NavUser) => boolean;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -19,18 +28,24 @@ export const NAV_ITEMS: NavItem[] = [
 	{
 		href: '/compte/calendrier-budgetaire',
 		label: 'Calendrier budgétaire',
-		roles: ['referent', 'agent']
+		// people of an authority that votes a budget, reading their own (buyers pick one in the page)
+		shows: (user) =>
+			can(user, 'budgetCalendar.view', {
+				organisationId: user.organisationId,
+				kind: user.organisationKind
+			})
 	},
-	{ href: '/gestion', label: 'Gestion des marchés', roles: ['buyer', 'admin'] },
-	{ href: '/inviter', label: 'Inviter', roles: ['referent', 'buyer', 'admin'] },
-	{ href: '/admin', label: 'Administration', roles: ['admin'] }
+	{ href: '/gestion', label: 'Gestion des marchés', shows: (user) => can(user, 'contract.create') },
+	{ href: '/inviter', label: 'Inviter', shows: (user) => can(user, 'invitation.send') },
+	{ href: '/admin', label: 'Administration', shows: (user) => can(user, 'organisation.manage') }
 ];
 
-/** The entries a visitor (null) or a user with this role sees. */
-export function visibleItems(user: { role: Role } | null): NavItem[] {
-	return NAV_ITEMS.filter(
-		(item) => (!item.members || user) && (!item.roles || (user && item.roles.includes(user.role)))
-	);
+/** The entries a visitor (null) or this user sees. */
+export function visibleItems(user: NavUser | null): NavItem[] {
+	return NAV_ITEMS.filter((item) => {
+		if (!item.members && !item.shows) return true;
+		return !!user && (!item.shows || item.shows(user));
+	});
 }
 
 /** true when `pathname` is the item's page or below it */
