@@ -8,7 +8,7 @@ import {
 	WINDOW_MS
 } from '../../src/lib/domain/login-throttle';
 import { passwordProblem } from '../../src/lib/domain/password-policy';
-import { rolesForKind } from '../../src/lib/domain/roles';
+import { roleFitsKind, rolesForKind } from '../../src/lib/domain/roles';
 import { matchesQuery, normalizeForSearch, slugify } from '../../src/lib/domain/text';
 import { parseCsv } from '../../src/lib/server/db/seed/csv';
 
@@ -94,6 +94,13 @@ describe('roles fit organisations', () => {
 		expect(rolesForKind('cpas')).toEqual(['agent', 'referent']);
 		expect(rolesForKind('intercommunale')).toEqual(['buyer']);
 		expect(rolesForKind('platform')).toEqual(['admin']);
+	});
+
+	it('says whether one role fits a kind of organisation', () => {
+		expect(roleFitsKind('referent', 'zone')).toBe(true);
+		expect(roleFitsKind('buyer', 'commune')).toBe(false);
+		expect(roleFitsKind('buyer', 'centrale')).toBe(true);
+		expect(roleFitsKind('admin', 'intercommunale')).toBe(false);
 	});
 });
 

@@ -4,7 +4,7 @@
  * and manage its people, buyers run the centrale's work, admins run the platform.
  */
 import type { Phase } from './boards/phases';
-import { BUYING_KINDS, rolesForKind, type OrganisationKind, type Role } from './roles';
+import { BUYING_KINDS, roleFitsKind, type OrganisationKind, type Role } from './roles';
 
 export interface Actor {
 	id: number;
@@ -127,7 +127,7 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'invitation.viewAll': (user) => isAdmin(user) || isBuyer(user),
 	'user.invite': (user, r) => {
 		// the role must make sense for the organisation: no buyer inside a commune
-		if (!rolesForKind(r.kind).includes(r.role)) return false;
+		if (!roleFitsKind(r.role, r.kind)) return false;
 		if (!can(user, 'invitation.send')) return false;
 		if (isAdmin(user)) return true;
 		// buyers invite commune people and fellow buyers, never platform admins (no escalation)

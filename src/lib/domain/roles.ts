@@ -39,3 +39,8 @@ export function rolesForKind(kind: OrganisationKind): Role[] {
 	if (kind === 'intercommunale' || kind === 'centrale') return ['buyer'];
 	return ['admin'];
 }
+
+/** true when a person of an organisation of this kind may hold `role` (no buyer in a commune) */
+export function roleFitsKind(role: Role, kind: OrganisationKind): boolean {
+	return rolesForKind(kind).includes(role);
+}

@@ -1,5 +1,5 @@
 /** The Annuaire: communes, intercommunales and other centrales, and the people of each. */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { matchesQuery, normalizeForSearch } from '../domain/text';
 import { getDb } from './db/client';
@@ -162,14 +162,12 @@ export function listMembers(organisationId: number) {
 }
 
 /** Organisations a user may be invited into, for the invitation form. */
-export function listOrganisationsForInvitation(ids?: number[]) {
-	const db = getDb();
-	const q = db
+export function listOrganisationsForInvitation() {
+	return getDb()
 		.select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
 		.from(organisations)
-		.$dynamic();
-	if (ids) q.where(inArray(organisations.id, ids));
-	return q.orderBy(asc(organisations.kind), asc(organisations.searchName)).all();
+		.orderBy(asc(organisations.kind), asc(organisations.searchName))
+		.all();
 }
 
 export function getOrganisation(id: number) {

@@ -33,6 +33,7 @@ export function listUsers() {
 			name: users.name,
 			email: users.email,
 			role: users.role,
+			organisationId: users.organisationId,
 			organisationName: organisations.name,
 			organisationKind: organisations.kind,
 			disabledAt: users.disabledAt

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { can } from '$lib/domain/permissions';
 import { ROLE_LABELS } from '$lib/domain/roles';
 import { passwordProblem } from '$lib/domain/password-policy';
 import { changePassword } from '$lib/server/auth/accounts';
@@ -10,8 +11,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const current = event.locals.session?.id;
+	const own = { organisationId: user.organisationId, kind: user.organisationKind };
 	return {
 		roleLabel: ROLE_LABELS[user.role],
+		// the link to the user's own authority's calendar, and whether they keep it
+		ownCalendar: {
+			view: can(user, 'budgetCalendar.view', own),
+			edit: can(user, 'budgetCalendar.edit', own)
+		},
 		sessions: listUserSessions(user.id).map((s) => ({ ...s, current: s.id === current }))
 	};
 };

@@ -10,11 +10,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
-	if (user.role === 'agent')
+	if (!can(user, 'invitation.send'))
 		error(403, 'Seuls les référents, les acheteurs et les administrateurs peuvent inviter.');
-	const organisations = listOrganisationsForInvitation(
-		user.role === 'referent' ? [user.organisationId] : undefined
-	)
+	const organisations = listOrganisationsForInvitation()
 		.map((o) => ({
 			...o,
 			roles: rolesForKind(o.kind).filter((role) =>
@@ -25,7 +23,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		organisations,
 		roleLabels: ROLE_LABELS,
-		invitations: listOpenInvitations(user.role === 'referent' ? user.organisationId : null)
+		invitations: listOpenInvitations(can(user, 'invitation.viewAll') ? null : user.organisationId)
 	};
 };
 

@@ -1,19 +1,27 @@
 import { z } from 'zod';
 import { can } from '$lib/domain/permissions';
-import { ROLES, ROLE_LABELS, rolesForKind } from '$lib/domain/roles';
+import { ROLES, ROLE_LABELS, roleFitsKind, rolesForKind } from '$lib/domain/roles';
 import { requireUser } from '$lib/server/auth/guard';
 import { fields, invalid, parseForm } from '$lib/server/forms';
 import { changeRole, getUser, listUsers, setDisabled } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => ({
-	users: listUsers().map((u) => ({
-		...u,
-		roles: rolesForKind(u.organisationKind),
-		self: u.id === locals.user?.id
-	})),
-	roleLabels: ROLE_LABELS
-});
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return {
+		users: listUsers().map((u) => ({
+			...u,
+			roles: rolesForKind(u.organisationKind),
+			mayChangeRole: can(user, 'user.changeRole', { userId: u.id }),
+			mayManage: can(user, 'user.manage', {
+				organisationId: u.organisationId,
+				role: u.role,
+				userId: u.id
+			})
+		})),
+		roleLabels: ROLE_LABELS
+	};
+};
 
 export const actions: Actions = {
 	role: async (event) => {
@@ -27,7 +35,7 @@ export const actions: Actions = {
 		if (!target) return invalid(404, { form: 'Cette personne n’existe pas.' });
 		if (!can(user, 'user.changeRole', { userId: target.id }))
 			return invalid(403, { form: 'Vous ne pouvez pas changer votre propre rôle.' });
-		if (!rolesForKind(target.organisationKind).includes(form.data.role)) {
+		if (!roleFitsKind(form.data.role, target.organisationKind)) {
 			return invalid(400, {
 				form: `Le rôle « ${ROLE_LABELS[form.data.role]} » ne convient pas à l'organisation de ${target.name}.`
 			});

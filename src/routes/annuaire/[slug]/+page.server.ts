@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can } from '$lib/domain/permissions';
-import { ROLE_LABELS } from '$lib/domain/roles';
+import { ROLE_LABELS, rolesForKind } from '$lib/domain/roles';
 import { requireUser } from '$lib/server/auth/guard';
 import { getOrganisationBySlug, listMembers } from '$lib/server/directory';
 import { fields, invalid, parseForm } from '$lib/server/forms';
@@ -25,7 +25,11 @@ export const load: PageServerLoad = ({ params, locals }) => {
 				})
 			}))
 		: null;
-	return { ...found, members, canInvite: !!user && user.role !== 'agent' && seesMembers };
+	// the link leads to the invitation form: shown to whoever may invite someone here
+	const canInvite = rolesForKind(organisation.kind).some((role) =>
+		can(user, 'user.invite', { organisationId: organisation.id, kind: organisation.kind, role })
+	);
+	return { ...found, members, canInvite };
 };
 
 export const actions: Actions = {

@@ -27,10 +27,9 @@ export const load: PageServerLoad = (event) => {
 	const own = ref && can(user, 'budgetCalendar.view', ref);
 	if (asked && !own) error(org ? 403 : 404, 'Ce calendrier budgétaire n’est pas accessible.');
 	// buyers and admins have no budget of their own here: they choose an authority to read
-	const picker =
-		user.role === 'buyer' || user.role === 'admin'
-			? listBudgetOrganisations().map((o) => ({ id: o.id, name: o.name }))
-			: [];
+	const picker = can(user, 'budgetCalendar.viewAll')
+		? listBudgetOrganisations().map((o) => ({ id: o.id, name: o.name }))
+		: [];
 	if (!org || !own) return { organisation: null, picker, years: [], canEdit: false };
 
 	const thisYear = Number(brusselsToday().slice(0, 4));
