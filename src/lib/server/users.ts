@@ -1,5 +1,6 @@
 /** People management: roles, disabling accounts, organisations (admins and referents). */
 import { asc, eq } from 'drizzle-orm';
+import { can, type Actor } from '../domain/permissions';
 import type { OrganisationKind, Role } from '../domain/roles';
 import { normalizeForSearch, slugify } from '../domain/text';
 import { audit } from './audit';
@@ -60,7 +61,33 @@ export function changeRole(actorId: number, userId: number, role: Role) {
 	});
 }
 
-export function setDisabled(actorId: number, userId: number, disabled: boolean) {
+export type AccountSwitch =
+	{ ok: true; message: string } | { ok: false; status: 404 | 403; message: string };
+
+/**
+ * Disables (or re-enables) a person's account if `actor` manages it; a disabled person's
+ * sessions end at once. The refusal's message is generic: each page may say it its own way.
+ */
+export function setDisabled(actor: Actor, userId: number, disabled: boolean): AccountSwitch {
+	const target = getUser(userId);
+	if (!target) return { ok: false, status: 404, message: 'Cette personne n’existe pas.' };
+	const ref = { organisationId: target.organisationId, role: target.role, userId: target.id };
+	if (!can(actor, 'user.manage', ref))
+		return {
+			ok: false,
+			status: 403,
+			message: 'Vous ne pouvez pas gérer le compte de cette personne.'
+		};
+	writeDisabled(actor.id, userId, disabled);
+	return {
+		ok: true,
+		message: disabled
+			? `Le compte de ${target.name} est désactivé.`
+			: `Le compte de ${target.name} est réactivé.`
+	};
+}
+
+function writeDisabled(actorId: number, userId: number, disabled: boolean) {
 	const db = getDb();
 	db.transaction(() => {
 		db.update(users)

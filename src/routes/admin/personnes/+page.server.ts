@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { can } from '$lib/domain/permissions';
-import { ROLES, ROLE_LABELS, roleFitsKind, rolesForKind } from '$lib/domain/roles';
+import { ROLE_LABELS, roleFitsKind, rolesForKind } from '$lib/domain/roles';
 import { requireUser } from '$lib/server/auth/guard';
-import { fields, invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
 import { changeRole, getUser, listUsers, setDisabled } from '$lib/server/users';
+import { AccountSwitchForm, RoleForm } from '$lib/server/users-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -26,10 +26,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	role: async (event) => {
 		const user = requireUser(event);
-		const form = parseForm(
-			z.object({ userId: fields.id, role: z.enum(ROLES, { error: 'Rôle inconnu.' }) }),
-			await event.request.formData()
-		);
+		const form = parseForm(RoleForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors);
 		const target = getUser(form.data.userId);
 		if (!target) return invalid(404, { form: 'Cette personne n’existe pas.' });
@@ -47,28 +44,13 @@ export const actions: Actions = {
 	},
 	setDisabled: async (event) => {
 		const user = requireUser(event);
-		const form = parseForm(
-			z.object({ userId: fields.id, disabled: z.enum(['0', '1']) }),
-			await event.request.formData()
-		);
+		const form = parseForm(AccountSwitchForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors);
-		const target = getUser(form.data.userId);
-		if (!target) return invalid(404, { form: 'Cette personne n’existe pas.' });
-		if (
-			!can(user, 'user.manage', {
-				organisationId: target.organisationId,
-				role: target.role,
-				userId: target.id
-			})
-		) {
+		const done = setDisabled(user, form.data.userId, form.data.disabled);
+		// an admin manages everyone but themselves: that is the only refusal they can meet here
+		if (!done.ok && done.status === 403)
 			return invalid(403, { form: 'Vous ne pouvez pas désactiver votre propre compte.' });
-		}
-		setDisabled(user.id, target.id, form.data.disabled === '1');
-		return {
-			success:
-				form.data.disabled === '1'
-					? `Le compte de ${target.name} est désactivé.`
-					: `Le compte de ${target.name} est réactivé.`
-		};
+		if (!done.ok) return invalid(done.status, { form: done.message });
+		return { success: done.message };
 	}
 };

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { can } from '$lib/domain/permissions';
 import { ROLE_LABELS, rolesForKind } from '$lib/domain/roles';
 import { requireUser } from '$lib/server/auth/guard';
 import { getOrganisationBySlug, listMembers } from '$lib/server/directory';
-import { fields, invalid, parseForm } from '$lib/server/forms';
-import { getUser, setDisabled } from '$lib/server/users';
+import { invalid, parseForm } from '$lib/server/forms';
+import { setDisabled } from '$lib/server/users';
+import { AccountSwitchForm } from '$lib/server/users-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
@@ -35,28 +35,10 @@ export const load: PageServerLoad = ({ params, locals }) => {
 export const actions: Actions = {
 	setDisabled: async (event) => {
 		const user = requireUser(event);
-		const form = parseForm(
-			z.object({ userId: fields.id, disabled: z.enum(['0', '1'], { error: 'Action inconnue.' }) }),
-			await event.request.formData()
-		);
+		const form = parseForm(AccountSwitchForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors);
-		const target = getUser(form.data.userId);
-		if (!target) return invalid(404, { form: 'Cette personne n’existe pas.' });
-		if (
-			!can(user, 'user.manage', {
-				organisationId: target.organisationId,
-				role: target.role,
-				userId: target.id
-			})
-		) {
-			return invalid(403, { form: 'Vous ne pouvez pas gérer le compte de cette personne.' });
-		}
-		const disabled = form.data.disabled === '1';
-		setDisabled(user.id, target.id, disabled);
-		return {
-			success: disabled
-				? `Le compte de ${target.name} est désactivé.`
-				: `Le compte de ${target.name} est réactivé.`
-		};
+		const done = setDisabled(user, form.data.userId, form.data.disabled);
+		if (!done.ok) return invalid(done.status, { form: done.message });
+		return { success: done.message };
 	}
 };
