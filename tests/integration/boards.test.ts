@@ -152,7 +152,7 @@ describe('working groups', () => {
 		expect(wrong.body.type).toBe('failure');
 		const move = await buyer.action('/groupes/2?/phase', { to: 'prioritising' });
 		expect(move.body.type).toBe('redirect');
-		const session = await buyer.action('/groupes/2?/session', {
+		const meeting = await buyer.action('/groupes/2?/meeting', {
 			title: 'Atelier sauvegardes',
 			date: '2027-02-10',
 			time: '09:30',
@@ -161,7 +161,7 @@ describe('working groups', () => {
 			videoLink: '',
 			agenda: 'Retours des communes'
 		});
-		expect(session.body.type).toBe('success');
+		expect(meeting.body.type).toBe('success');
 		const mons = await as('referent@mons.demo');
 		const inbox = await (await mons.get('/notifications')).text();
 		expect(inbox).toContain(

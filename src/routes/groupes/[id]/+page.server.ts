@@ -6,11 +6,11 @@ import { requireUser } from '$lib/server/auth/guard';
 import { changePhase, groupForUser, requestToJoin } from '$lib/server/boards/groups';
 import {
 	feedToken,
-	listSessions,
-	planSession,
+	listMeetings,
+	planMeeting,
 	rotateFeedToken,
 	saveMinutes
-} from '$lib/server/boards/sessions';
+} from '$lib/server/boards/meetings';
 import { fields, invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 				? `/groupes/${group.id}/seances.ics?jeton=${feedToken(group.id)}`
 				: null;
 	return {
-		sessions: listSessions(group.id).map((s) => ({ ...s, startsAt: s.startsAt.getTime() })),
+		meetings: listMeetings(group.id).map((m) => ({ ...m, startsAt: m.startsAt.getTime() })),
 		feed,
 		canRotateFeed: found.ok && can(user, 'group.rotateFeed', found.ref),
 		now: Date.now()
@@ -55,7 +55,7 @@ function brusselsToUtc(date: string, time: string): Date {
 	return new Date(guess.getTime() - (inBrussels.getTime() - inUtc.getTime()));
 }
 
-const SessionForm = z
+const MeetingForm = z
 	.object({
 		title: fields.requiredText('l’intitulé de la séance', 120),
 		date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Indiquez la date de la séance.'),
@@ -81,7 +81,7 @@ const SessionForm = z
 		message: 'Indiquez un lieu ou un lien de visioconférence.'
 	});
 
-const MinutesForm = z.object({ sessionId: fields.id, minutes: z.string().trim().max(20000) });
+const MinutesForm = z.object({ meetingId: fields.id, minutes: z.string().trim().max(20000) });
 
 export const actions: Actions = {
 	join: async (event) => {
@@ -102,12 +102,12 @@ export const actions: Actions = {
 			);
 		redirect(303, `/groupes/${group.id}`);
 	},
-	session: async (event) => {
+	meeting: async (event) => {
 		const { user, group } = guard(event, 'group.manage');
-		const form = parseForm(SessionForm, await event.request.formData());
-		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'session' });
+		const form = parseForm(MeetingForm, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'meeting' });
 		const { date, time, ...rest } = form.data;
-		planSession(group, { ...rest, startsAt: brusselsToUtc(date, time) }, user);
+		planMeeting(group, { ...rest, startsAt: brusselsToUtc(date, time) }, user);
 		return { success: 'La séance est planifiée ; les membres en sont avertis.' };
 	},
 	rotateFeed: async (event) => {
@@ -122,8 +122,8 @@ export const actions: Actions = {
 		const { user, group } = guard(event, 'group.manage');
 		const form = parseForm(MinutesForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'minutes' });
-		if (!saveMinutes(group.id, form.data.sessionId, form.data.minutes, user))
-			return invalid(404, { sessionId: 'Séance inconnue.' }, {}, { action: 'minutes' });
+		if (!saveMinutes(group.id, form.data.meetingId, form.data.minutes, user))
+			return invalid(404, { meetingId: 'Séance inconnue.' }, {}, { action: 'minutes' });
 		return { success: 'Procès-verbal enregistré.' };
 	}
 };

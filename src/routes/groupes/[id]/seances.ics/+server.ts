@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { timingSafeEqual } from 'node:crypto';
 import { getGroup, groupForUser } from '$lib/server/boards/groups';
-import { feedToken, groupCalendar } from '$lib/server/boards/sessions';
+import { feedToken, groupCalendar } from '$lib/server/boards/meetings';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,4 +1,9 @@
-/** Meetings of a working group and the group's calendar feed. */
+/**
+ * Meetings of a working group (« séances ») and the group's calendar feed. In code they are
+ * meetings, apart from auth's login sessions; what is stored keeps its first names (the
+ * group_sessions table, `group.session.*` audit actions and notifications, `sessionId` details)
+ * so that older rows read the same.
+ */
 import { randomBytes } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { buildCalendar } from '../../domain/ics';
@@ -9,9 +14,9 @@ import { groupFeedTokens, groupSessions } from '../db/schema';
 import { notifyGroupMembers } from './notifications';
 import { formatDateTime } from '../../domain/format';
 
-export type GroupSession = typeof groupSessions.$inferSelect;
+export type GroupMeeting = typeof groupSessions.$inferSelect;
 
-export function listSessions(groupId: number): GroupSession[] {
+export function listMeetings(groupId: number): GroupMeeting[] {
 	return getDb()
 		.select()
 		.from(groupSessions)
@@ -20,7 +25,7 @@ export function listSessions(groupId: number): GroupSession[] {
 		.all();
 }
 
-export interface NewSession {
+export interface NewMeeting {
 	title: string;
 	startsAt: Date;
 	durationMinutes: number;
@@ -29,9 +34,9 @@ export interface NewSession {
 	agenda: string;
 }
 
-export function planSession(
+export function planMeeting(
 	group: { id: number; title: string },
-	input: NewSession,
+	input: NewMeeting,
 	by: Actor,
 	now = new Date()
 ): number {
@@ -66,23 +71,23 @@ export function planSession(
 
 export function saveMinutes(
 	groupId: number,
-	sessionId: number,
+	meetingId: number,
 	minutes: string,
 	by: Actor,
 	now = new Date()
 ): boolean {
 	const db = getDb();
-	const session = db.select().from(groupSessions).where(eq(groupSessions.id, sessionId)).get();
-	if (!session || session.groupId !== groupId) return false;
+	const meeting = db.select().from(groupSessions).where(eq(groupSessions.id, meetingId)).get();
+	if (!meeting || meeting.groupId !== groupId) return false;
 	db.transaction(() => {
-		db.update(groupSessions).set({ minutes }).where(eq(groupSessions.id, sessionId)).run();
+		db.update(groupSessions).set({ minutes }).where(eq(groupSessions.id, meetingId)).run();
 		audit(
 			{
 				actorId: by.id,
 				action: 'group.session.minutes',
 				subjectType: 'working_group',
 				subjectId: groupId,
-				details: { sessionId }
+				details: { sessionId: meetingId }
 			},
 			now
 		);
@@ -132,7 +137,7 @@ export function groupCalendar(
 ): string {
 	return buildCalendar(
 		`Centrale — ${group.title}`,
-		listSessions(group.id).map((s) => ({
+		listMeetings(group.id).map((s) => ({
 			uid: `seance-${s.id}@centrale`,
 			start: s.startsAt.getTime(),
 			durationMinutes: s.durationMinutes,
