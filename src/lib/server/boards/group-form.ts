@@ -57,3 +57,15 @@ export const GroupEdit = GroupFields.and(
 		version: z.coerce.number({ error: 'Version inconnue.' }).int().positive('Version inconnue.')
 	})
 );
+
+/** A buyer's move of the group to the next phase or back to the previous one. */
+export const PhaseForm = z.object({ to: z.enum(PHASES, { error: 'Phase inconnue.' }) });
+
+/** An organisation added to or removed from the group by those who run it. */
+export const MembershipForm = z.object({ organisationId: fields.id });
+
+/** The answer to a commune's request to join. */
+export const JoinDecisionForm = z.object({
+	organisationId: fields.id,
+	decision: z.enum(['accept', 'refuse'], { error: 'Décision inconnue.' })
+});

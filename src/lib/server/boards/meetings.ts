@@ -4,7 +4,7 @@
  * group_sessions table, `group.session.*` audit actions and notifications, `sessionId` details)
  * so that older rows read the same.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { buildCalendar } from '../../domain/ics';
 import type { Actor } from '../../domain/permissions';
@@ -103,6 +103,13 @@ export function feedToken(groupId: number): string {
 	const token = randomBytes(24).toString('base64url');
 	db.insert(groupFeedTokens).values({ groupId, token }).onConflictDoNothing().run();
 	return db.select().from(groupFeedTokens).where(eq(groupFeedTokens.groupId, groupId)).get()!.token;
+}
+
+/** true when `given` is the group's current feed secret (compared in constant time) */
+export function feedTokenMatches(groupId: number, given: string | null): boolean {
+	const a = Buffer.from(given ?? '');
+	const b = Buffer.from(feedToken(groupId));
+	return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

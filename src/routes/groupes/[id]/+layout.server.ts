@@ -41,7 +41,9 @@ export const load: LayoutServerLoad = (event) => {
 			vote: can(user, 'group.vote', ref),
 			viewRanking: can(user, 'group.viewRanking', ref),
 			planWaves: can(user, 'group.planWaves', ref),
-			promote: can(user, 'group.promote', ref)
+			promote: can(user, 'group.promote', ref),
+			readFeedToken: can(user, 'group.readFeedToken', ref),
+			rotateFeed: can(user, 'group.rotateFeed', ref)
 		}
 	};
 };

@@ -1,35 +1,17 @@
 import { error, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
-import { PHASES } from '$lib/domain/boards/phases';
 import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/auth/guard';
+import { PhaseForm } from '$lib/server/boards/group-form';
+import { groupPage } from '$lib/server/boards/group-pages';
 import { changePhase, groupForUser, requestToJoin } from '$lib/server/boards/groups';
-import {
-	feedToken,
-	listMeetings,
-	planMeeting,
-	rotateFeedToken,
-	saveMinutes
-} from '$lib/server/boards/meetings';
-import { fields, invalid, parseForm } from '$lib/server/forms';
+import { MeetingForm, MinutesForm } from '$lib/server/boards/meeting-form';
+import { planMeeting, rotateFeedToken, saveMinutes } from '$lib/server/boards/meetings';
+import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireUser(event);
-	const { group } = await event.parent();
-	const found = groupForUser(group.id, user);
-	const feed =
-		group.visibility === 'open'
-			? `/groupes/${group.id}/seances.ics`
-			: found.ok && can(user, 'group.readFeedToken', found.ref)
-				? `/groupes/${group.id}/seances.ics?jeton=${feedToken(group.id)}`
-				: null;
-	return {
-		meetings: listMeetings(group.id).map((m) => ({ ...m, startsAt: m.startsAt.getTime() })),
-		feed,
-		canRotateFeed: found.ok && can(user, 'group.rotateFeed', found.ref),
-		now: Date.now()
-	};
+	const { group, rights } = await event.parent();
+	return groupPage(group, rights.readFeedToken);
 };
 
 /** The group and the right `action` requires, or a 403/404. */
@@ -44,44 +26,6 @@ function guard(
 		error(403, 'Vous n’avez pas les droits nécessaires pour cette action.');
 	return { user, group: found.group };
 }
-
-const PhaseForm = z.object({ to: z.enum(PHASES, { error: 'Phase inconnue.' }) });
-
-/** 'YYYY-MM-DD' + 'HH:MM' in Europe/Brussels → UTC instant */
-function brusselsToUtc(date: string, time: string): Date {
-	const guess = new Date(`${date}T${time}:00Z`);
-	const inBrussels = new Date(guess.toLocaleString('en-US', { timeZone: 'Europe/Brussels' }));
-	const inUtc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }));
-	return new Date(guess.getTime() - (inBrussels.getTime() - inUtc.getTime()));
-}
-
-const MeetingForm = z
-	.object({
-		title: fields.requiredText('l’intitulé de la séance', 120),
-		date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Indiquez la date de la séance.'),
-		time: z.string().regex(/^\d{2}:\d{2}$/, 'Indiquez l’heure de début, par exemple 14:00.'),
-		durationMinutes: z.coerce
-			.number({ error: 'Indiquez une durée en minutes.' })
-			.int('Indiquez une durée en minutes.')
-			.min(15, 'Une séance dure au moins 15 minutes.')
-			.max(600, 'Une séance dure au plus 10 heures.'),
-		place: z.string().trim().max(200),
-		videoLink: z
-			.string()
-			.trim()
-			.max(500)
-			.refine(
-				(v) => v === '' || /^https:\/\/\S+$/.test(v),
-				'Le lien de visioconférence doit commencer par https://.'
-			),
-		agenda: z.string().trim().max(4000)
-	})
-	.refine((s) => s.place || s.videoLink, {
-		path: ['place'],
-		message: 'Indiquez un lieu ou un lien de visioconférence.'
-	});
-
-const MinutesForm = z.object({ meetingId: fields.id, minutes: z.string().trim().max(20000) });
 
 export const actions: Actions = {
 	join: async (event) => {
@@ -106,8 +50,7 @@ export const actions: Actions = {
 		const { user, group } = guard(event, 'group.manage');
 		const form = parseForm(MeetingForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'meeting' });
-		const { date, time, ...rest } = form.data;
-		planMeeting(group, { ...rest, startsAt: brusselsToUtc(date, time) }, user);
+		planMeeting(group, form.data, user);
 		return { success: 'La séance est planifiée ; les membres en sont avertis.' };
 	},
 	rotateFeed: async (event) => {

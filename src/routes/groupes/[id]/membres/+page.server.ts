@@ -1,26 +1,21 @@
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/auth/guard';
+import { JoinDecisionForm, MembershipForm } from '$lib/server/boards/group-form';
+import { membersPage } from '$lib/server/boards/group-pages';
 import {
 	addMember,
 	decideJoinRequest,
 	groupForUser,
 	listCandidateOrganisations,
-	listMembers,
 	removeMember
 } from '$lib/server/boards/groups';
-import { fields, invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { group, rights } = await event.parent();
-	const members = listMembers(group.id);
-	return {
-		members: members.filter((m) => m.status === 'member'),
-		requests: rights.manage ? members.filter((m) => m.status === 'requested') : [],
-		candidates: rights.manage ? listCandidateOrganisations(group.id) : []
-	};
+	return membersPage(group.id, rights.manage);
 };
 
 function manager(event: RequestEvent) {
@@ -32,16 +27,10 @@ function manager(event: RequestEvent) {
 	return { user, group: found.group };
 }
 
-const OrgForm = z.object({ organisationId: fields.id });
-const DecisionForm = z.object({
-	organisationId: fields.id,
-	decision: z.enum(['accept', 'refuse'], { error: 'Décision inconnue.' })
-});
-
 export const actions: Actions = {
 	add: async (event) => {
 		const { user, group } = manager(event);
-		const form = parseForm(OrgForm, await event.request.formData());
+		const form = parseForm(MembershipForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields);
 		if (!listCandidateOrganisations(group.id).some((o) => o.id === form.data.organisationId))
 			return invalid(400, {
@@ -52,7 +41,7 @@ export const actions: Actions = {
 	},
 	decide: async (event) => {
 		const { user, group } = manager(event);
-		const form = parseForm(DecisionForm, await event.request.formData());
+		const form = parseForm(JoinDecisionForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields);
 		const accept = form.data.decision === 'accept';
 		if (!decideJoinRequest(group.id, form.data.organisationId, accept, user))
@@ -61,7 +50,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const { user, group } = manager(event);
-		const form = parseForm(OrgForm, await event.request.formData());
+		const form = parseForm(MembershipForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields);
 		removeMember(group.id, form.data.organisationId, user);
 		return { success: 'Organisation retirée du groupe.' };

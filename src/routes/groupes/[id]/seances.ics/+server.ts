@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { timingSafeEqual } from 'node:crypto';
 import { getGroup, groupForUser } from '$lib/server/boards/groups';
-import { feedToken, groupCalendar } from '$lib/server/boards/meetings';
+import { feedTokenMatches, groupCalendar } from '$lib/server/boards/meetings';
 import type { RequestHandler } from './$types';
 
 /**
- * The sessions of a group as an iCalendar feed. Calendar apps send no cookie, so:
- * an open group's feed is public (its sessions are an invitation to every commune, and titles,
+ * The meetings of a group as an iCalendar feed. Calendar apps send no cookie, so:
+ * an open group's feed is public (its meetings are an invitation to every commune, and titles,
  * dates and places are not confidential); a members-only group's feed needs the group's secret
  * token, shown to members on the group page, or a session of someone who may see the group.
  * A member may replace the token (link shared by mistake): the old link then answers 404.
@@ -17,9 +16,7 @@ export const GET: RequestHandler = ({ params, url, locals }) => {
 	if (!group) error(404, 'Ce groupe de travail n’existe pas.');
 	if (group.visibility !== 'open') {
 		const jeton = url.searchParams.get('jeton');
-		const given = Buffer.from(jeton ?? '');
-		const expected = Buffer.from(feedToken(group.id));
-		const tokenOk = given.length === expected.length && timingSafeEqual(given, expected);
+		const tokenOk = feedTokenMatches(group.id, jeton);
 		const sessionOk = locals.user ? groupForUser(id, locals.user).ok : false;
 		// a replaced (or made-up) link no longer exists; no link at all asks to be a member
 		if (!tokenOk && !sessionOk && jeton)
