@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { can } from '$lib/domain/permissions';
 import { ROLE_LABELS } from '$lib/domain/roles';
 import { passwordProblem } from '$lib/domain/password-policy';
+import { PasswordChangeForm, SessionRevokeForm } from '$lib/server/auth/account-form';
 import { changePassword } from '$lib/server/auth/accounts';
 import { requireUser } from '$lib/server/auth/guard';
 import { listUserSessions, revokeOwnSession } from '$lib/server/auth/session';
-import { fields, invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -23,21 +23,10 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-const PasswordForm = z
-	.object({
-		currentPassword: fields.password,
-		newPassword: z.string({ error: 'Choisissez un nouveau mot de passe.' }),
-		confirmPassword: z.string({ error: 'Confirmez le nouveau mot de passe.' })
-	})
-	.refine((f) => f.newPassword === f.confirmPassword, {
-		path: ['confirmPassword'],
-		message: 'Les deux mots de passe ne correspondent pas.'
-	});
-
 export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUser(event);
-		const form = parseForm(PasswordForm, await event.request.formData());
+		const form = parseForm(PasswordChangeForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, {}, { action: 'password' });
 		const problem = passwordProblem(form.data.newPassword, user.email);
 		if (problem) return invalid(400, { newPassword: problem }, {}, { action: 'password' });
@@ -62,10 +51,7 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const user = requireUser(event);
-		const form = parseForm(
-			z.object({ sessionId: z.string().regex(/^[0-9a-f]{64}$/, 'Session inconnue.') }),
-			await event.request.formData()
-		);
+		const form = parseForm(SessionRevokeForm, await event.request.formData());
 		if (!form.ok || !revokeOwnSession(user.id, form.data.sessionId)) {
 			return invalid(404, { form: 'Cette session n’existe plus.' }, {}, { action: 'revoke' });
 		}

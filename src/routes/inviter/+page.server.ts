@@ -1,38 +1,18 @@
 import { error } from '@sveltejs/kit';
-import { z } from 'zod';
 import { can } from '$lib/domain/permissions';
-import { ROLES, ROLE_LABELS, rolesForKind } from '$lib/domain/roles';
 import { requireUser } from '$lib/server/auth/guard';
-import { inviteUser, listOpenInvitations } from '$lib/server/auth/invitations';
-import { getOrganisation, listOrganisationsForInvitation } from '$lib/server/directory';
-import { fields, invalid, parseForm } from '$lib/server/forms';
+import { InviteForm, invitationPage } from '$lib/server/auth/invitation-page';
+import { inviteUser } from '$lib/server/auth/invitations';
+import { getOrganisation } from '$lib/server/directory';
+import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	if (!can(user, 'invitation.send'))
 		error(403, 'Seuls les référents, les acheteurs et les administrateurs peuvent inviter.');
-	const organisations = listOrganisationsForInvitation()
-		.map((o) => ({
-			...o,
-			roles: rolesForKind(o.kind).filter((role) =>
-				can(user, 'user.invite', { organisationId: o.id, kind: o.kind, role })
-			)
-		}))
-		.filter((o) => o.roles.length > 0);
-	return {
-		organisations,
-		roleLabels: ROLE_LABELS,
-		invitations: listOpenInvitations(can(user, 'invitation.viewAll') ? null : user.organisationId)
-	};
+	return invitationPage(user);
 };
-
-const InviteForm = z.object({
-	name: fields.requiredText('le nom de la personne', 120),
-	email: fields.email,
-	organisationId: fields.id,
-	role: z.enum(ROLES, { error: 'Choisissez un rôle.' })
-});
 
 export const actions: Actions = {
 	default: async (event) => {
