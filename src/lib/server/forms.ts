@@ -56,7 +56,9 @@ export const fields = {
 	id: z.coerce
 		.number({ error: 'Choix invalide.' })
 		.int('Choix invalide.')
-		.positive('Choix invalide.')
+		.positive('Choix invalide.'),
+	/** a deletion is confirmed by a checkbox in the same form: it works without JavaScript */
+	deletionConfirmed: z.literal('1', { error: 'Cochez la case pour confirmer la suppression.' })
 };
 
 export interface FormFailure {

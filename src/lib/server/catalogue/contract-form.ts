@@ -7,7 +7,8 @@ import { isModule } from '../../domain/catalogue/types';
 import { fields } from '../forms';
 import type { ContractFields } from './manage';
 
-const optionalDate = z
+/** An optional calendar date; empty is null. */
+export const optionalDate = z
 	.string()
 	.optional()
 	.transform((v) => (v ? v : null))
@@ -86,3 +87,18 @@ export function toContractFields(data: z.infer<typeof contractSchema>): Contract
 	const { estimatedValue, maxValue, ...rest } = data;
 	return { ...rest, estimatedValueCents: estimatedValue, maxValueCents: maxValue };
 }
+
+/** Creation adds what never changes afterwards: the reference and the lead centrale. */
+export const newContractSchema = z.intersection(
+	contractSchema,
+	z.object({
+		reference: z
+			.string({ error: 'Indiquez une référence.' })
+			.trim()
+			.regex(
+				/^[A-Z0-9][A-Z0-9-]{2,40}$/,
+				'La référence s’écrit en majuscules, chiffres et tirets, par exemple IGR-2027-ABC-01.'
+			),
+		centraleId: fields.id
+	})
+);
