@@ -7,6 +7,7 @@ import { canAdhere, canDeclareInterest, effectiveStatus } from '../../domain/cat
 import { can, type Actor } from '../../domain/permissions';
 import { BUYING_KINDS, type OrganisationKind } from '../../domain/roles';
 import type { SessionUser } from '../auth/session';
+import { contractOrigins } from '../boards/promote';
 import {
 	committedCents,
 	contractDocumentList,
@@ -16,6 +17,7 @@ import {
 	relatedContracts,
 	type ContractRow
 } from './contract';
+import { contractRef } from './contract-ref';
 import { renderMarkdown } from './markdown';
 import { findActiveAdhesion, findInterest, findMembership } from './membership';
 import { communeOrdersForContract } from './orders';
@@ -43,10 +45,7 @@ export function contractPage(contract: ContractRow, user: SessionUser | null, to
 					mayCommit: can(actor, 'contract.adhere', { organisationId: user.organisationId })
 				}
 			: null;
-	const manages = can(actor, 'contract.edit', {
-		centraleId: contract.centraleId,
-		ledByIntercommunale: contract.centraleKind === 'intercommunale'
-	});
+	const manages = can(actor, 'contract.edit', contractRef(contract));
 	return {
 		today,
 		contract,
@@ -61,6 +60,8 @@ export function contractPage(contract: ContractRow, user: SessionUser | null, to
 			: contractDocumentList(contract.id).filter((d) => !d.isPublic).length,
 		history: contractHistory(contract.id),
 		related: relatedContracts(contract),
+		// the needs of working groups this contract was born from, with their requirements
+		origins: contractOrigins(contract.id),
 		interestVerdict: canDeclareInterest(snapshot, today),
 		adhereVerdict: canAdhere(snapshot, today),
 		commune,

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { can } from '$lib/domain/permissions';
 import { ensure, requireUser } from '$lib/server/auth/guard';
+import { supplierEditSchema } from '$lib/server/catalogue/structure-form';
 import { suppliersWithContracts, updateSupplier } from '$lib/server/catalogue/structure';
-import { fields, invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -14,14 +14,7 @@ export const actions: Actions = {
 	corriger: async (event) => {
 		const user = requireUser(event);
 		ensure(can(user, 'supplier.manage'));
-		const parsed = parseForm(
-			z.object({
-				supplierId: z.coerce.number().int().positive(),
-				name: fields.requiredText('le nom de l’adjudicataire', 200),
-				vatNumber: fields.requiredText('le numéro de TVA', 20)
-			}),
-			await event.request.formData()
-		);
+		const parsed = parseForm(supplierEditSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields, { action: 'corriger' });
 		const { supplierId, name, vatNumber } = parsed.data;
 		const outcome = updateSupplier(supplierId, name, vatNumber, user.id);

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { can } from '$lib/domain/permissions';
-import { requireUser } from '$lib/server/auth/guard';
+import { ensure, requireUser } from '$lib/server/auth/guard';
 import { communeOrdersCsv } from '$lib/server/catalogue/exports';
 import { csvResponse } from '$lib/server/catalogue/csv';
 import type { RequestHandler } from './$types';
@@ -8,8 +7,7 @@ import type { RequestHandler } from './$types';
 /** The commune's orders for its accounting, as Excel (fr-BE) opens them. */
 export const GET: RequestHandler = (event) => {
 	const user = requireUser(event);
-	if (!can(user, 'commune.viewPurchases', { organisationId: user.organisationId }))
-		error(403, "Vous n'avez pas les droits nécessaires pour cette action.");
+	ensure(can(user, 'commune.viewPurchases', { organisationId: user.organisationId }));
 	return csvResponse(
 		communeOrdersCsv(user.organisationId),
 		`commandes-${user.organisationSlug}.csv`
