@@ -1,10 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { z } from 'zod';
+import { loginSchema } from '$lib/server/auth/account-forms';
 import { authenticate } from '$lib/server/auth/accounts';
-import { setSessionCookie } from '$lib/server/auth/cookies';
 import { safeRedirect } from '$lib/server/auth/guard';
-import { createSession } from '$lib/server/auth/session';
-import { fields, invalid, parseForm } from '$lib/server/forms';
+import { signIn } from '$lib/server/auth/sign-in';
+import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -12,15 +11,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	return { redirectTo: safeRedirect(url.searchParams.get('redirectTo'), '') };
 };
 
-const LoginForm = z.object({
-	email: fields.email,
-	password: fields.password,
-	redirectTo: z.string().optional()
-});
-
 export const actions: Actions = {
 	default: async (event) => {
-		const form = parseForm(LoginForm, await event.request.formData());
+		const form = parseForm(loginSchema, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields);
 		const { email, password, redirectTo } = form.data;
 		const ip = event.getClientAddress();
@@ -33,11 +26,7 @@ export const actions: Actions = {
 				{ message: result.message }
 			);
 		}
-		const { token, session } = createSession(result.userId, {
-			userAgent: event.request.headers.get('user-agent'),
-			ip
-		});
-		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		signIn(event, result.userId);
 		redirect(303, safeRedirect(redirectTo));
 	}
 };

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { resetRequestSchema } from '$lib/server/auth/account-forms';
 import { requestPasswordReset } from '$lib/server/auth/accounts';
-import { fields, invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = parseForm(z.object({ email: fields.email }), await event.request.formData());
+		const form = parseForm(resetRequestSchema, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields);
 		requestPasswordReset(form.data.email, event.url.origin);
 		// same answer whether or not the account exists

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/guard';
+import { markReadSchema } from '$lib/server/boards/notification-form';
 import { listNotifications, markRead } from '$lib/server/boards/notifications';
-import { fields, invalid, parseForm } from '$lib/server/forms';
+import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -12,7 +12,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	read: async (event) => {
 		const user = requireUser(event);
-		const form = parseForm(z.object({ id: fields.id.optional() }), await event.request.formData());
+		const form = parseForm(markReadSchema, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors);
 		markRead(user.id, form.data.id);
 		return { success: form.data.id ? 'Notification lue.' : 'Toutes les notifications sont lues.' };

@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { passwordProblem } from '$lib/domain/password-policy';
+import { passwordResetSchema } from '$lib/server/auth/account-forms';
 import { completePasswordReset, findPasswordReset } from '$lib/server/auth/accounts';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { createSession } from '$lib/server/auth/session';
+import { signIn } from '$lib/server/auth/sign-in';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,19 +11,9 @@ export const load: PageServerLoad = ({ params }) => {
 	return { valid: !!reset, email: reset?.email ?? null };
 };
 
-const ResetForm = z
-	.object({
-		newPassword: z.string({ error: 'Choisissez un nouveau mot de passe.' }),
-		confirmPassword: z.string({ error: 'Confirmez le nouveau mot de passe.' })
-	})
-	.refine((f) => f.newPassword === f.confirmPassword, {
-		path: ['confirmPassword'],
-		message: 'Les deux mots de passe ne correspondent pas.'
-	});
-
 export const actions: Actions = {
 	default: async (event) => {
-		const form = parseForm(ResetForm, await event.request.formData());
+		const form = parseForm(passwordResetSchema, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors);
 		const reset = findPasswordReset(event.params.token);
 		if (!reset)
@@ -33,11 +22,7 @@ export const actions: Actions = {
 		if (problem) return invalid(400, { newPassword: problem });
 		const done = await completePasswordReset(event.params.token, form.data.newPassword);
 		if (!done) return invalid(410, { form: 'Ce lien n’est plus valable. Demandez-en un nouveau.' });
-		const { token, session } = createSession(done.userId, {
-			userAgent: event.request.headers.get('user-agent'),
-			ip: event.getClientAddress()
-		});
-		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		signIn(event, done.userId);
 		redirect(303, '/compte?reinitialise=1');
 	}
 };
