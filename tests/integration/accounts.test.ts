@@ -187,6 +187,33 @@ describe('sessions', () => {
 		expect((await buyer.get('/admin/personnes')).status).toBe(403);
 		expect((await new Client(server.url).get('/admin/courriels')).status).toBe(303);
 	});
+
+	it('non-admins get neither the administration’s data nor its forms', async () => {
+		// __data.json may ask for a page's load alone: the admin layout's check does not run then
+		const pageData = async (client: Client, page: string) =>
+			(await client.get(`${page}/__data.json?x-sveltekit-invalidated=001`)).json();
+		const buyer = await new Client(server.url).login('acheteur@igretec.demo');
+		for (const page of ['/admin/courriels', '/admin/journal', '/admin/organisations']) {
+			expect(await pageData(new Client(server.url), page)).toMatchObject({
+				type: 'redirect',
+				location: expect.stringMatching(/^\/login\?/)
+			});
+			const refused = (await pageData(buyer, page)) as { nodes: { type: string }[] };
+			expect(refused.nodes.at(-1)).toMatchObject({ type: 'error', status: 403 });
+		}
+		const referent = await new Client(server.url).login('referent@seneffe.demo');
+		const res = await referent.action('/admin/organisations?/create', {
+			name: 'CPAS créé par un référent',
+			kind: 'cpas'
+		});
+		expect(res.status).toBe(403);
+		const conn = db();
+		const created = conn
+			.prepare("select count(*) as n from organisations where name = 'CPAS créé par un référent'")
+			.get() as { n: number };
+		conn.close();
+		expect(created.n).toBe(0);
+	});
 });
 
 describe('directory', () => {
