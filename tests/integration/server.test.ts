@@ -1,9 +1,37 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Client } from '../support/http';
 import { ROOT, startServer, tempDataDir } from '../support/server';
+
+/**
+ * The HTTP status the server answers to a WebSocket upgrade request. fetch() cannot send one
+ * (it refuses the Connection and Upgrade headers), so this speaks HTTP/1.1 through node:http.
+ */
+function upgradeStatus(url: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const req = http.request(url, {
+			headers: {
+				connection: 'Upgrade',
+				upgrade: 'websocket',
+				'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+				'sec-websocket-version': '13'
+			}
+		});
+		req.on('response', (res) => {
+			res.resume();
+			resolve(res.statusCode ?? 0);
+		});
+		req.on('upgrade', (_res, socket) => {
+			socket.destroy();
+			resolve(101);
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
 
 describe('the server process', () => {
 	it('starts with reference data only when DEMO=0, and no footer demo notice', async () => {
@@ -59,11 +87,13 @@ describe('the server process', () => {
 	it('answers 404 to a WebSocket upgrade on an unknown /sync path', async () => {
 		const server = await startServer();
 		try {
-			const res = await fetch(server.url + '/sync/unknown/x', {
-				headers: { connection: 'Upgrade', upgrade: 'websocket' }
-			}).catch((e) => e as Error);
-			// fetch cannot upgrade; the server must still answer and stay healthy
-			expect(res).toBeDefined();
+			expect(await upgradeStatus(server.url + '/sync/unknown/x')).toBe(404);
+			// the same address opened in a browser is a page like any other: the French 404
+			const page = await fetch(server.url + '/sync/unknown/x');
+			expect(page.status).toBe(404);
+			const html = await page.text();
+			expect(html).toContain('Page introuvable');
+			expect(html).toContain('Référence de la demande');
 			expect((await fetch(server.url + '/healthz')).status).toBe(200);
 		} finally {
 			await server.stop();
