@@ -193,7 +193,12 @@ describe('sessions', () => {
 		const pageData = async (client: Client, page: string) =>
 			(await client.get(`${page}/__data.json?x-sveltekit-invalidated=001`)).json();
 		const buyer = await new Client(server.url).login('acheteur@igretec.demo');
-		for (const page of ['/admin/courriels', '/admin/journal', '/admin/organisations']) {
+		for (const page of [
+			'/admin/courriels',
+			'/admin/journal',
+			'/admin/organisations',
+			'/admin/personnes'
+		]) {
 			expect(await pageData(new Client(server.url), page)).toMatchObject({
 				type: 'redirect',
 				location: expect.stringMatching(/^\/login\?/)

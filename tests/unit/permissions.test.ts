@@ -148,12 +148,16 @@ describe('admin-only actions', () => {
 		'buyer',
 		'admin'
 	];
-	it.each(whos)('%s: organisation.manage, outbox.read and audit.read only for admins', (who) => {
-		const expected = who === 'admin';
-		expect(can(actor(who), 'organisation.manage')).toBe(expected);
-		expect(can(actor(who), 'outbox.read')).toBe(expected);
-		expect(can(actor(who), 'audit.read')).toBe(expected);
-	});
+	it.each(whos)(
+		'%s: organisation.manage, user.listAll, outbox.read and audit.read only for admins',
+		(who) => {
+			const expected = who === 'admin';
+			expect(can(actor(who), 'organisation.manage')).toBe(expected);
+			expect(can(actor(who), 'user.listAll')).toBe(expected);
+			expect(can(actor(who), 'outbox.read')).toBe(expected);
+			expect(can(actor(who), 'audit.read')).toBe(expected);
+		}
+	);
 	it.each(whos)('%s: user.changeRole only for admins, never on themselves', (who) => {
 		expect(can(actor(who), 'user.changeRole', { userId: 3 })).toBe(who === 'admin');
 		expect(can(actor(who), 'user.changeRole', { userId: 5 })).toBe(false);

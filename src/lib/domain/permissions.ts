@@ -57,6 +57,7 @@ export type Permission =
 	| { action: 'invitation.viewAll'; resource?: undefined }
 	| { action: 'user.invite'; resource: OrganisationRef & { role: Role } }
 	| { action: 'user.manage'; resource: { organisationId: number; role: Role; userId: number } }
+	| { action: 'user.listAll'; resource?: undefined }
 	| { action: 'user.changeRole'; resource: { userId: number } }
 	| { action: 'outbox.read'; resource?: undefined }
 	| { action: 'audit.read'; resource?: undefined }
@@ -142,6 +143,8 @@ const RULES: { [A in Action]: Rule<A> } = {
 			user.role === 'referent' && sameOrganisation(user, r.organisationId) && r.role === 'agent'
 		);
 	},
+	// the platform's list of every person, with their addresses: admins only
+	'user.listAll': (user) => isAdmin(user),
 	'user.changeRole': (user, r) => isAdmin(user) && user.id !== r.userId,
 	'outbox.read': (user) => isAdmin(user),
 	'audit.read': (user) => isAdmin(user),

@@ -1,13 +1,15 @@
 import { can } from '$lib/domain/permissions';
 import { ROLE_LABELS, roleFitsKind, rolesForKind } from '$lib/domain/roles';
-import { requireUser } from '$lib/server/auth/guard';
+import { ensure, requireUser } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
 import { changeRole, getUser, listUsers, setDisabled } from '$lib/server/users';
 import { AccountSwitchForm, RoleForm } from '$lib/server/users-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
+	// the admin layout's check does not run for a page's data requested alone (__data.json)
 	const user = requireUser(event);
+	ensure(can(user, 'user.listAll'));
 	return {
 		users: listUsers().map((u) => ({
 			...u,
