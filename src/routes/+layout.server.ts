@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db/client';
 import { isDemoDatabase } from '$lib/server/db/seed/index';
-import { unreadCount } from '$lib/server/boards/notifications';
+import { unreadCount } from '$lib/server/relay/notifications';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {

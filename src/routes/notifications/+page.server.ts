@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { markReadSchema } from '$lib/server/boards/notification-form';
-import { listNotifications, markRead } from '$lib/server/boards/notifications';
+import { listNotifications, markRead } from '$lib/server/relay/notifications';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 

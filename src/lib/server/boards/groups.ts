@@ -10,7 +10,7 @@ import { getDb } from '../db/client';
 import { boards, groupMembers, organisations, workingGroups } from '../db/schema';
 import { emit } from '../events';
 import { createBoardDocument } from './board-documents';
-import { notifyGroupMembers } from './notifications';
+import { notifyGroupMembers } from '../relay/notifications';
 
 export type Group = typeof workingGroups.$inferSelect;
 export type MemberStatus = 'member' | 'requested' | 'refused';

@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/permissions';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
 import { groupFeedTokens, groupSessions } from '../db/schema';
-import { notifyGroupMembers } from './notifications';
+import { notifyGroupMembers } from '../relay/notifications';
 import { formatDateTime } from '../../domain/format';
 
 export type GroupMeeting = typeof groupSessions.$inferSelect;

@@ -1,4 +1,4 @@
-/** In-portal notifications: one row per person, read or not. */
+/** In-portal notifications, the inbox of every area: one row per person, read or not. */
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { groupMembers, notifications, users } from '../db/schema';
