@@ -15,6 +15,10 @@ export const CONTRACT_STATUSES = [
 ] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
+/** Where an order stands: a buyer confirms or refuses what a commune submitted. */
+export const ORDER_STATUSES = ['submitted', 'confirmed', 'refused'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
 /** What a commune can activate on a contract (DOMAIN.md, `Module`). */
 export const MODULES = ['audit', 'software', 'support', 'training'] as const;
 export type Module = (typeof MODULES)[number];

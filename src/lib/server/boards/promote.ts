@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { getCard, MODULE_LABELS, MOSCOW_LABELS } from '../../collab/board';
+import { isModule } from '../../domain/catalogue/types';
 import type { Actor } from '../../domain/permissions';
 import { audit } from '../audit';
 import { reindexContract } from '../catalogue/search-index';
@@ -79,7 +80,7 @@ export function promoteNeeds(
 	const doc = readYDoc(boardDocName(group.boardId)) ?? new Y.Doc();
 	const cards = chosen.map((n) => ({ need: n, card: getCard(doc, n.cardId) }));
 	const budgets = new Map(chosen.map((n) => [n.cardId, n.estimatedBudgetCents]));
-	const modules = [...new Set(chosen.map((n) => n.module).filter((m): m is string => !!m))];
+	const modules = [...new Set(chosen.map((n) => n.module).filter(isModule))];
 	const estimated = chosen.reduce((sum, n) => sum + (n.estimatedBudgetCents ?? 0), 0);
 	const reference = nextReference(group.id, now.getUTCFullYear());
 	const description = [
@@ -104,7 +105,7 @@ export function promoteNeeds(
 				procedure: input.procedure,
 				status: 'planned',
 				estimatedValueCents: estimated || null,
-				modules: JSON.stringify(modules),
+				modules,
 				createdBy: by.id,
 				createdAt: now,
 				updatedAt: now

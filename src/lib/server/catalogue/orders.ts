@@ -7,7 +7,7 @@ import { canOrder } from '../../domain/catalogue/lifecycle';
 import { orderTotals } from '../../domain/catalogue/money';
 import { isPriced, unpricedMessage } from '../../domain/catalogue/pricing';
 import { quantityFromHundredths } from '../../domain/catalogue/quantity';
-import { isVatRate, type VatRate } from '../../domain/catalogue/types';
+import { isVatRate, type OrderStatus, type VatRate } from '../../domain/catalogue/types';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
 import type { Outcome } from './commitments';
@@ -20,8 +20,7 @@ import {
 } from './contract';
 import { findActiveAdhesion } from './membership';
 
-export const ORDER_STATUSES = ['submitted', 'confirmed', 'refused'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export { ORDER_STATUSES, type OrderStatus } from '../../domain/catalogue/types';
 
 export interface OrderInput {
 	lotId: number;

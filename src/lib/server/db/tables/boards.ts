@@ -2,9 +2,9 @@
  * Working groups and their need boards. Board *content* lives in the Yjs document `board:<id>`;
  * who may do what, votes, interest and waves live here (a CRDT cannot enforce rights).
  */
-import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { contracts } from './catalogue';
+import { createdAt } from './columns';
 import { organisations, users } from './core';
 
 export const GROUP_PHASES = ['collecting', 'prioritising', 'phasing', 'closed'] as const;
@@ -33,9 +33,7 @@ export const workingGroups = sqliteTable(
 		/** optimistic locking: every edit increments it and must name the version it started from */
 		version: integer('version').notNull().default(1),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.default(sql`(unixepoch('subsec') * 1000)`)
+		createdAt: createdAt()
 	},
 	(t) => [index('working_groups_centrale_idx').on(t.centraleId)]
 );
@@ -89,9 +87,7 @@ export const groupSessions = sqliteTable(
 		videoLink: text('video_link').notNull().default(''),
 		agenda: text('agenda').notNull().default(''),
 		minutes: text('minutes').notNull().default(''),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.default(sql`(unixepoch('subsec') * 1000)`)
+		createdAt: createdAt()
 	},
 	(t) => [index('group_sessions_group_idx').on(t.groupId, t.startsAt)]
 );
@@ -257,9 +253,7 @@ export const notifications = sqliteTable(
 		title: text('title').notNull(),
 		link: text('link').notNull(),
 		readAt: integer('read_at', { mode: 'timestamp_ms' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.default(sql`(unixepoch('subsec') * 1000)`)
+		createdAt: createdAt()
 	},
 	(t) => [index('notifications_user_idx').on(t.userId, t.readAt)]
 );

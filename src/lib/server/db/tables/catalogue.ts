@@ -1,17 +1,15 @@
 /**
  * The catalogue: contracts (marchés), their lots, suppliers, price items and documents; the
  * communes' membership of the centrale, interest declarations, adhesions and orders.
- * Status and kind columns hold the codes of src/lib/domain/catalogue (checked there, not here).
+ * Status and kind columns hold the codes of src/lib/domain/catalogue (checked there, not here:
+ * `$type` only names them for TypeScript). JSON columns (`mode: 'json'`) are stored as
+ * JSON.stringify writes them, e.g. ["audit","training"].
  * Money is integer cents excl. VAT; dates are 'YYYY-MM-DD' calendar strings (Europe/Brussels).
  */
-import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ContractStatus, Module, OrderStatus } from '../../../domain/catalogue/types';
+import { createdAt, updatedAt } from './columns';
 import { organisations, users } from './core';
-
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.default(sql`(unixepoch('subsec') * 1000)`);
 
 /** Supplier ← « adjudicataire » */
 export const suppliers = sqliteTable(
@@ -39,7 +37,7 @@ export const contracts = sqliteTable(
 		description: text('description').notNull().default(''),
 		theme: text('theme').notNull(),
 		/** JSON array of CPV codes, e.g. ["72000000-5"] */
-		cpvCodes: text('cpv_codes').notNull().default('[]'),
+		cpvCodes: text('cpv_codes', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		/** the lead centrale: IDEA, IDETA, IGRETEC or another centrale (SPW, IMIO, Province) */
 		centraleId: integer('centrale_id')
 			.notNull()
@@ -47,7 +45,7 @@ export const contracts = sqliteTable(
 		/** the contract's page at another centrale */
 		sourceUrl: text('source_url'),
 		procedure: text('procedure').notNull(),
-		status: text('status').notNull(),
+		status: text('status').$type<ContractStatus>().notNull(),
 		interestDeadline: text('interest_deadline'),
 		tenderCloseDate: text('tender_close_date'),
 		awardDate: text('award_date'),
@@ -59,15 +57,13 @@ export const contracts = sqliteTable(
 		/** Coopservice: the framework is exhausted when orders reach this */
 		maxValueCents: integer('max_value_cents'),
 		/** JSON array of module codes (audit, software, support, training) */
-		modules: text('modules').notNull().default('[]'),
+		modules: text('modules', { mode: 'json' }).$type<Module[]>().notNull().default([]),
 		predecessorId: integer('predecessor_id'),
 		/** optimistic locking: every save increments it and must name the version it started from */
 		version: integer('version').notNull().default(1),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.default(sql`(unixepoch('subsec') * 1000)`)
+		updatedAt: updatedAt()
 	},
 	(t) => [
 		uniqueIndex('contracts_reference_idx').on(t.reference),
@@ -87,8 +83,8 @@ export const contractTransitions = sqliteTable(
 		contractId: integer('contract_id')
 			.notNull()
 			.references(() => contracts.id, { onDelete: 'cascade' }),
-		fromStatus: text('from_status'),
-		toStatus: text('to_status').notNull(),
+		fromStatus: text('from_status').$type<ContractStatus>(),
+		toStatus: text('to_status').$type<ContractStatus>().notNull(),
 		byUserId: integer('by_user_id').references(() => users.id, { onDelete: 'set null' }),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
 		note: text('note')
@@ -219,7 +215,7 @@ export const adhesions = sqliteTable(
 		decisionReference: text('decision_reference').notNull(),
 		decisionDate: text('decision_date').notNull(),
 		/** JSON array of the module codes chosen */
-		modules: text('modules').notNull().default('[]'),
+		modules: text('modules', { mode: 'json' }).$type<Module[]>().notNull().default([]),
 		/** free text: estimated quantities per lot or item */
 		estimatedQuantities: text('estimated_quantities').notNull().default(''),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -253,7 +249,7 @@ export const orders = sqliteTable(
 		budgetYear: integer('budget_year').notNull(),
 		budgetArticle: text('budget_article').notNull(),
 		/** submitted, confirmed or refused */
-		status: text('status').notNull().default('submitted'),
+		status: text('status').$type<OrderStatus>().notNull().default('submitted'),
 		refusalReason: text('refusal_reason'),
 		exclVatCents: integer('excl_vat_cents').notNull(),
 		vatCents: integer('vat_cents').notNull(),

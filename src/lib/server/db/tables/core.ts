@@ -2,7 +2,6 @@
  * The relational schema: everything that carries rights, money or commitments.
  * drizzle-kit generates the SQL migrations in drizzle/ from this file (`npm run db:generate`).
  */
-import { sql } from 'drizzle-orm';
 import {
 	index,
 	integer,
@@ -11,11 +10,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-
-const createdAt = () =>
-	integer('created_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.default(sql`(unixepoch('subsec') * 1000)`);
+import { createdAt } from './columns';
 
 /** Organisation ← « pouvoir local »: communes, CPAS, intercommunales, other centrales, the platform. */
 export const organisations = sqliteTable(

@@ -3,8 +3,8 @@
  * append-only log of the updates accepted since. Rights never live here: they come from the SQL
  * row a document belongs to (its name is `<kind>:<id>`, e.g. `board:12`).
  */
-import { sql } from 'drizzle-orm';
 import { blob, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { updatedAt } from './columns';
 
 export const documents = sqliteTable('documents', {
 	name: text('name').primaryKey(),
@@ -12,9 +12,7 @@ export const documents = sqliteTable('documents', {
 	/** every update up to and including `snapshot_seq`, merged; null before the first compaction */
 	snapshot: blob('snapshot', { mode: 'buffer' }),
 	snapshotSeq: integer('snapshot_seq').notNull().default(0),
-	updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.default(sql`(unixepoch('subsec') * 1000)`)
+	updatedAt: updatedAt()
 });
 
 /**
