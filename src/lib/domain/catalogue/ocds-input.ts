@@ -1,9 +1,14 @@
 /**
- * What the OCDS mapping needs about a contract, as plain data (no database types), and the
- * options of a publication. Dates are 'YYYY-MM-DD'; money is integer cents of euro.
+ * What the OCDS mapping needs about a contract, as plain data, and the options of a publication.
+ * Dates are 'YYYY-MM-DD'; money is integer cents of euro.
+ *
+ * This is the one definition of the mapping's input. It is not derived from the database schema
+ * because domain code imports nothing with I/O; instead server/catalogue/ocds.ts builds it from
+ * rows typed by the schema and checks the result with `satisfies OcdsContractInput`, so a column
+ * whose type drifts fails the type check there. The calendar is the shared `ContractDates`.
  */
 import type { DocumentKind, Procedure } from './labels';
-import type { ContractStatus } from './types';
+import type { ContractDates, ContractStatus } from './types';
 
 export interface OcdsSupplierInput {
 	id: number;
@@ -30,7 +35,7 @@ export interface OcdsDocumentInput {
 	public: boolean;
 }
 
-export interface OcdsContractInput {
+export interface OcdsContractInput extends ContractDates {
 	id: number;
 	reference: string;
 	title: string;
@@ -41,12 +46,6 @@ export interface OcdsContractInput {
 	mainProcurementCategory: 'services' | 'goods';
 	/** Last change of the contract, UTC milliseconds: the release date. */
 	updatedAt: number;
-	interestDeadline: string | null;
-	tenderCloseDate: string | null;
-	awardDate: string | null;
-	startDate: string | null;
-	endDate: string | null;
-	maxEndDate: string | null;
 	estimatedValueCents: number | null;
 	maxValueCents: number | null;
 	leadCentrale: { id: number; name: string };

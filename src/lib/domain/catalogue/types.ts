@@ -38,8 +38,24 @@ export type VatRate = (typeof VAT_RATES)[number];
 /** 'YYYY-MM-DD' calendar date, or null when unknown. */
 export type CalendarDate = string;
 
+/**
+ * A contract's calendar as every rule reads it (lifecycle guards, OCDS mapping). Defined here,
+ * once, as plain data: the server's rows come from the schema and are checked against it where
+ * they are handed over (`satisfies`), since domain code cannot import the schema.
+ */
+export interface ContractDates {
+	interestDeadline: CalendarDate | null;
+	tenderCloseDate: CalendarDate | null;
+	awardDate: CalendarDate | null;
+	startDate: CalendarDate | null;
+	/** Planned end of the contract. */
+	endDate: CalendarDate | null;
+	/** End including every possible extension (OCDS `maxExtentDate`). */
+	maxEndDate: CalendarDate | null;
+}
+
 /** The facts the lifecycle rules need about a contract, whatever its storage. */
-export interface LifecycleSnapshot {
+export interface LifecycleSnapshot extends ContractDates {
 	status: ContractStatus;
 	lots: readonly {
 		id: number;
@@ -48,14 +64,6 @@ export interface LifecycleSnapshot {
 		/** price items whose price is not known yet (« prix à fixer »); 0 when omitted */
 		unpricedItems?: number;
 	}[];
-	/** Planned end of the contract. */
-	endDate: CalendarDate | null;
-	/** End including every possible extension (OCDS `maxExtentDate`). */
-	maxEndDate: CalendarDate | null;
-	interestDeadline: CalendarDate | null;
-	tenderCloseDate: CalendarDate | null;
-	awardDate: CalendarDate | null;
-	startDate: CalendarDate | null;
 	hasSuccessor: boolean;
 }
 

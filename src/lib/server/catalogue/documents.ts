@@ -2,12 +2,14 @@
  * Contract documents: upload (checked, stored by SHA-256, recorded, audited) and download with the
  * right headers. A members-only document answers 404 to anyone else, as if it did not exist.
  */
+import { and, count, eq } from 'drizzle-orm';
 import { isDocumentKind } from '../../domain/catalogue/labels';
 import { shouldRemoveStoredFile } from '../../domain/catalogue/structure-rules';
 import { can } from '../../domain/permissions';
 import { audit } from '../audit';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db/client';
+import { contractDocuments, contracts } from '../db/schema';
 import type { Outcome } from './commitments';
 import type { ContractRow } from './contract';
 import { checkUpload, readStoredFile, removeStoredFile, storeFile } from './files';
@@ -21,13 +23,16 @@ export function serveDocument(
 ): Response | null {
 	if (!Number.isSafeInteger(id)) return null;
 	const doc = getDb()
-		.$client.prepare(
-			`select d.sha256, d.mime, d.original_filename as filename, d.is_public as isPublic
-			 from contract_documents d join contracts c on c.id = d.contract_id
-			 where d.id = ? and c.reference = ?`
-		)
-		.get(id, reference) as
-		{ sha256: string; mime: string; filename: string; isPublic: number } | undefined;
+		.select({
+			sha256: contractDocuments.sha256,
+			mime: contractDocuments.mime,
+			filename: contractDocuments.originalFilename,
+			isPublic: contractDocuments.isPublic
+		})
+		.from(contractDocuments)
+		.innerJoin(contracts, eq(contracts.id, contractDocuments.contractId))
+		.where(and(eq(contractDocuments.id, id), eq(contracts.reference, reference)))
+		.get();
 	if (!doc) return null;
 	if (
 		!doc.isPublic &&
@@ -71,24 +76,23 @@ export async function uploadDocument(
 	const db = getDb();
 	const sha = storeFile(bytes);
 	return db.transaction(() => {
-		const id = db.$client
-			.prepare(
-				`insert into contract_documents (contract_id, kind, title, is_public, sha256, size, mime, original_filename, uploaded_by, created_at)
-				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				contract.id,
-				input.kind,
-				input.title,
-				input.isPublic ? 1 : 0,
-				sha,
-				bytes.length,
-				check.mime,
-				input.file.name.slice(0, 200),
-				actorId,
-				now.getTime()
-			).lastInsertRowid as number;
-		bumpContractVersion(db.$client, contract.id, now);
+		const { id } = db
+			.insert(contractDocuments)
+			.values({
+				contractId: contract.id,
+				kind: input.kind,
+				title: input.title,
+				isPublic: input.isPublic,
+				sha256: sha,
+				size: bytes.length,
+				mime: check.mime,
+				originalFilename: input.file.name.slice(0, 200),
+				uploadedBy: actorId,
+				createdAt: now
+			})
+			.returning({ id: contractDocuments.id })
+			.get();
+		bumpContractVersion(contract.id, now);
 		audit(
 			{
 				actorId,
@@ -111,11 +115,14 @@ export async function uploadDocument(
 
 function contractDocument(contract: ContractRow, documentId: number) {
 	return getDb()
-		.$client.prepare(
-			'select title, sha256, is_public as isPublic from contract_documents where id = ? and contract_id = ?'
-		)
-		.get(documentId, contract.id) as
-		{ title: string; sha256: string; isPublic: number } | undefined;
+		.select({
+			title: contractDocuments.title,
+			sha256: contractDocuments.sha256,
+			isPublic: contractDocuments.isPublic
+		})
+		.from(contractDocuments)
+		.where(and(eq(contractDocuments.id, documentId), eq(contractDocuments.contractId, contract.id)))
+		.get();
 }
 
 const NO_DOCUMENT = { ok: false as const, message: 'Ce document est introuvable dans ce marché.' };
@@ -134,11 +141,13 @@ export function deleteDocument(
 	if (!doc) return NO_DOCUMENT;
 	const db = getDb();
 	const fileRemoved = db.transaction(() => {
-		db.$client.prepare('delete from contract_documents where id = ?').run(documentId);
-		const { n } = db.$client
-			.prepare('select count(*) as n from contract_documents where sha256 = ?')
-			.get(doc.sha256) as { n: number };
-		bumpContractVersion(db.$client, contract.id, now);
+		db.delete(contractDocuments).where(eq(contractDocuments.id, documentId)).run();
+		const { n } = db
+			.select({ n: count() })
+			.from(contractDocuments)
+			.where(eq(contractDocuments.sha256, doc.sha256))
+			.get()!;
+		bumpContractVersion(contract.id, now);
 		const remove = shouldRemoveStoredFile(n);
 		audit(
 			{
@@ -173,13 +182,14 @@ export function setDocumentVisibility(
 ): Outcome<string> {
 	const doc = contractDocument(contract, documentId);
 	if (!doc) return NO_DOCUMENT;
-	if (!!doc.isPublic === isPublic) return { ok: true, value: doc.title };
+	if (doc.isPublic === isPublic) return { ok: true, value: doc.title };
 	const db = getDb();
 	db.transaction(() => {
-		db.$client
-			.prepare('update contract_documents set is_public = ? where id = ?')
-			.run(isPublic ? 1 : 0, documentId);
-		bumpContractVersion(db.$client, contract.id, now);
+		db.update(contractDocuments)
+			.set({ isPublic })
+			.where(eq(contractDocuments.id, documentId))
+			.run();
+		bumpContractVersion(contract.id, now);
 		audit(
 			{
 				actorId,

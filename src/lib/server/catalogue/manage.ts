@@ -3,45 +3,40 @@
  * the lifecycle (guards from domain/catalogue/lifecycle), and relaunch. Each change is one
  * transaction with its audit entry and a refreshed search row.
  */
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { checkTransition } from '../../domain/catalogue/lifecycle';
-import { canRelaunch, relaunchPlan } from '../../domain/catalogue/relaunch';
-import {
-	isModule,
-	isVatRate,
-	type ContractStatus,
-	type Module
-} from '../../domain/catalogue/types';
+import type { ContractStatus } from '../../domain/catalogue/types';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
+import { auditLog, contractTransitions, contracts, users } from '../db/schema';
 import type { Outcome } from './commitments';
-import {
-	contractDocumentList,
-	contractLots,
-	findContract,
-	lifecycleSnapshot,
-	type ContractRow
-} from './contract';
+import { contractLots, findContract, lifecycleSnapshot, type ContractRow } from './contract';
 import { reindexContract } from './search-index';
-import { STRUCTURE_CHANGE_LABELS } from './version';
+import { NEXT_VERSION, STRUCTURE_CHANGE_LABELS } from './version';
 
-export interface ContractFields {
-	title: string;
-	summary: string;
-	description: string;
-	theme: string;
-	procedure: string;
-	cpvCodes: string[];
-	sourceUrl: string | null;
-	interestDeadline: string | null;
-	tenderCloseDate: string | null;
-	awardDate: string | null;
-	startDate: string | null;
-	endDate: string | null;
-	maxEndDate: string | null;
-	estimatedValueCents: number | null;
-	maxValueCents: number | null;
-	modules: Module[];
-}
+// the relaunch has its own module; the buyers' verbs are still imported from here
+export { startRelaunch } from './relaunch';
+
+/** What the buyers' form edits: the contract's own columns, typed by the schema. */
+export type ContractFields = Pick<
+	typeof contracts.$inferSelect,
+	| 'title'
+	| 'summary'
+	| 'description'
+	| 'theme'
+	| 'procedure'
+	| 'cpvCodes'
+	| 'sourceUrl'
+	| 'interestDeadline'
+	| 'tenderCloseDate'
+	| 'awardDate'
+	| 'startDate'
+	| 'endDate'
+	| 'maxEndDate'
+	| 'estimatedValueCents'
+	| 'maxValueCents'
+	| 'modules'
+>;
 
 /** French names of the fields, for the conflict message */
 export const FIELD_LABELS: Record<keyof ContractFields, string> = {
@@ -63,58 +58,51 @@ export const FIELD_LABELS: Record<keyof ContractFields, string> = {
 	modules: 'options'
 };
 
-const COLUMNS: Record<keyof ContractFields, string> = {
-	title: 'title',
-	summary: 'summary',
-	description: 'description',
-	theme: 'theme',
-	procedure: 'procedure',
-	cpvCodes: 'cpv_codes',
-	sourceUrl: 'source_url',
-	interestDeadline: 'interest_deadline',
-	tenderCloseDate: 'tender_close_date',
-	awardDate: 'award_date',
-	startDate: 'start_date',
-	endDate: 'end_date',
-	maxEndDate: 'max_end_date',
-	estimatedValueCents: 'estimated_value_cents',
-	maxValueCents: 'max_value_cents',
-	modules: 'modules'
-};
+const KEYS = Object.keys(FIELD_LABELS) as (keyof ContractFields)[];
 
-const KEYS = Object.keys(COLUMNS) as (keyof ContractFields)[];
-const stored = (f: ContractFields, key: keyof ContractFields) => {
-	const v = f[key];
-	return Array.isArray(v) ? JSON.stringify(v) : v;
-};
+/** Only the form's fields, whatever else the object carries (a save never writes anything else). */
+const formFields = (f: ContractFields) =>
+	Object.fromEntries(KEYS.map((k) => [k, f[k]])) as ContractFields;
+
+function referenceTaken(reference: string): boolean {
+	return !!getDb()
+		.select({ id: contracts.id })
+		.from(contracts)
+		.where(eq(contracts.reference, reference))
+		.get();
+}
+
+/** The first entry of a contract's history. */
+function recordCreation(contractId: number, actorId: number, now: Date, note: string) {
+	getDb()
+		.insert(contractTransitions)
+		.values({ contractId, fromStatus: null, toStatus: 'planned', byUserId: actorId, at: now, note })
+		.run();
+}
 
 export function createContract(
 	fields: ContractFields & { reference: string; centraleId: number },
 	actorId: number,
 	now = new Date()
 ): Outcome<string> {
-	const db = getDb();
-	if (db.$client.prepare('select 1 from contracts where reference = ?').get(fields.reference))
+	if (referenceTaken(fields.reference))
 		return { ok: false, message: 'Cette référence est déjà utilisée par un autre marché.' };
+	const db = getDb();
 	db.transaction(() => {
-		const id = db.$client
-			.prepare(
-				`insert into contracts (reference, centrale_id, status, created_by, created_at, updated_at, ${KEYS.map((k) => COLUMNS[k]).join(', ')})
-				 values (?, ?, 'planned', ?, ?, ?, ${KEYS.map(() => '?').join(', ')})`
-			)
-			.run(
-				fields.reference,
-				fields.centraleId,
-				actorId,
-				now.getTime(),
-				now.getTime(),
-				...KEYS.map((k) => stored(fields, k))
-			).lastInsertRowid as number;
-		db.$client
-			.prepare(
-				'insert into contract_transitions (contract_id, from_status, to_status, by_user_id, at, note) values (?, null, ?, ?, ?, ?)'
-			)
-			.run(id, 'planned', actorId, now.getTime(), 'Création du marché');
+		const { id } = db
+			.insert(contracts)
+			.values({
+				...formFields(fields),
+				reference: fields.reference,
+				centraleId: fields.centraleId,
+				status: 'planned',
+				createdBy: actorId,
+				createdAt: now,
+				updatedAt: now
+			})
+			.returning({ id: contracts.id })
+			.get();
+		recordCreation(id, actorId, now, 'Création du marché');
 		reindexContract(db.$client, id);
 		audit(
 			{
@@ -145,17 +133,15 @@ export function saveContract(
 	const current = findContract(contract.id)!;
 	if (current.version !== version)
 		return { ok: false, message: conflictMessage(contract.id, version) };
-	const before = current as unknown as Record<string, unknown>;
 	const changes = KEYS.filter(
-		(k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(fields[k] ?? null)
+		(k) => JSON.stringify(current[k] ?? null) !== JSON.stringify(fields[k] ?? null)
 	);
 	return db.transaction(() => {
-		const result = db.$client
-			.prepare(
-				`update contracts set ${KEYS.map((k) => `${COLUMNS[k]} = ?`).join(', ')}, version = version + 1, updated_at = ?
-				 where id = ? and version = ?`
-			)
-			.run(...KEYS.map((k) => stored(fields, k)), now.getTime(), contract.id, version);
+		const result = db
+			.update(contracts)
+			.set({ ...formFields(fields), version: NEXT_VERSION, updatedAt: now })
+			.where(and(eq(contracts.id, contract.id), eq(contracts.version, version)))
+			.run();
 		if (result.changes === 0)
 			return { ok: false as const, message: conflictMessage(contract.id, version) };
 		reindexContract(db.$client, contract.id);
@@ -177,19 +163,27 @@ export function saveContract(
 	});
 }
 
-const STRUCTURE_ACTIONS = Object.keys(STRUCTURE_CHANGE_LABELS)
-	.map((a) => `'${a}'`)
-	.join(', ');
+/** Audit actions that move a contract's version on. */
+const VERSIONED_ACTIONS = [
+	'contract.save',
+	'contract.transition',
+	...Object.keys(STRUCTURE_CHANGE_LABELS)
+];
 
 function conflictMessage(contractId: number, version: number): string {
 	const rows = getDb()
-		.$client.prepare(
-			`select a.details, a.action, u.name from audit_log a left join users u on u.id = a.actor_id
-			 where a.subject_type = 'contract' and a.subject_id = ?
-			 and a.action in ('contract.save', 'contract.transition', ${STRUCTURE_ACTIONS})
-			 order by a.id`
+		.select({ details: auditLog.details, action: auditLog.action, name: users.name })
+		.from(auditLog)
+		.leftJoin(users, eq(users.id, auditLog.actorId))
+		.where(
+			and(
+				eq(auditLog.subjectType, 'contract'),
+				eq(auditLog.subjectId, String(contractId)),
+				inArray(auditLog.action, VERSIONED_ACTIONS)
+			)
 		)
-		.all(String(contractId)) as { details: string | null; action: string; name: string | null }[];
+		.orderBy(asc(auditLog.id))
+		.all();
 	const changed = new Set<string>();
 	const who = new Set<string>();
 	for (const row of rows) {
@@ -225,16 +219,20 @@ export function transitionContract(
 	if (!verdict.ok) return { ok: false, message: verdict.reason };
 	const db = getDb();
 	db.transaction(() => {
-		db.$client
-			.prepare(
-				'update contracts set status = ?, version = version + 1, updated_at = ? where id = ?'
-			)
-			.run(to, now.getTime(), contract.id);
-		db.$client
-			.prepare(
-				'insert into contract_transitions (contract_id, from_status, to_status, by_user_id, at, note) values (?, ?, ?, ?, ?, ?)'
-			)
-			.run(contract.id, contract.status, to, actorId, now.getTime(), note);
+		db.update(contracts)
+			.set({ status: to, version: NEXT_VERSION, updatedAt: now })
+			.where(eq(contracts.id, contract.id))
+			.run();
+		db.insert(contractTransitions)
+			.values({
+				contractId: contract.id,
+				fromStatus: contract.status,
+				toStatus: to,
+				byUserId: actorId,
+				at: now,
+				note
+			})
+			.run();
 		audit(
 			{
 				actorId,
@@ -247,124 +245,4 @@ export function transitionContract(
 		);
 	});
 	return { ok: true, value: undefined };
-}
-
-/** Creates the successor (structure copied, predecessor linked) and returns its reference. */
-export function startRelaunch(
-	contract: ContractRow,
-	actorId: number,
-	today: string,
-	now = new Date()
-): Outcome<{ reference: string; adherentOrganisationIds: number[] }> {
-	const lots = contractLots(contract.id);
-	const verdict = canRelaunch(lifecycleSnapshot(contract, lots), today);
-	if (!verdict.ok) return { ok: false, message: verdict.reason };
-	const db = getDb();
-	const sqlite = db.$client;
-	const adhesions = sqlite
-		.prepare(
-			'select organisation_id as organisationId, withdrawn_at as withdrawnAt from adhesions where contract_id = ?'
-		)
-		.all(contract.id) as { organisationId: number; withdrawnAt: number | null }[];
-	const documents = contractDocumentList(contract.id);
-	const plan = relaunchPlan({
-		...contract,
-		lots: lots.map((lot) => ({
-			number: lot.number,
-			title: lot.title,
-			priceItems: lot.items.flatMap((i) =>
-				isVatRate(i.vatRate)
-					? [
-							{
-								...i,
-								vatRate: i.vatRate,
-								recurrence: i.recurrence as 'one_off',
-								budgetNature: i.budgetNature as 'ordinaire',
-								module: isModule(i.module) ? i.module : null
-							}
-						]
-					: []
-			)
-		})),
-		documents,
-		adhesions: adhesions.map((a) => ({
-			organisationId: a.organisationId,
-			withdrawn: a.withdrawnAt !== null
-		}))
-	});
-	let reference = `${contract.reference}-R`;
-	for (let n = 2; sqlite.prepare('select 1 from contracts where reference = ?').get(reference); n++)
-		reference = `${contract.reference}-R${n}`;
-	const s = plan.successor;
-	db.transaction(() => {
-		const id = sqlite
-			.prepare(
-				`insert into contracts (reference, title, summary, description, theme, procedure, cpv_codes, centrale_id,
-				 source_url, status, modules, predecessor_id, estimated_value_cents, created_by, created_at, updated_at)
-				 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				reference,
-				s.title,
-				s.summary,
-				s.description,
-				s.theme,
-				s.procedure,
-				JSON.stringify(s.cpvCodes),
-				s.centraleId,
-				contract.sourceUrl,
-				JSON.stringify(s.modules),
-				contract.id,
-				contract.estimatedValueCents,
-				actorId,
-				now.getTime(),
-				now.getTime()
-			).lastInsertRowid as number;
-		for (const lot of s.lots) {
-			const lotId = sqlite
-				.prepare('insert into lots (contract_id, number, title) values (?, ?, ?)')
-				.run(id, lot.number, lot.title).lastInsertRowid;
-			for (const item of lot.priceItems)
-				sqlite
-					.prepare(
-						`insert into price_items (lot_id, label, unit, unit_price_cents, reference_unit_price_cents, vat_rate, recurrence, budget_nature, suggested_article, module)
-						 values (?, ?, ?, null, ?, ?, ?, ?, ?, ?)`
-					)
-					.run(
-						lotId,
-						item.label,
-						item.unit,
-						item.previousUnitPriceCents,
-						item.vatRate,
-						item.recurrence,
-						item.budgetNature,
-						item.suggestedArticle,
-						item.module
-					);
-		}
-		for (const doc of s.documents)
-			sqlite
-				.prepare(
-					`insert into contract_documents (contract_id, kind, title, is_public, sha256, size, mime, original_filename, uploaded_by, created_at)
-					 select ?, kind, ?, 0, sha256, size, mime, original_filename, ?, ? from contract_documents where id = ?`
-				)
-				.run(id, `${doc.title} (à revoir)`, actorId, now.getTime(), doc.sourceId);
-		sqlite
-			.prepare(
-				'insert into contract_transitions (contract_id, from_status, to_status, by_user_id, at, note) values (?, null, ?, ?, ?, ?)'
-			)
-			.run(id, 'planned', actorId, now.getTime(), `Relance du marché ${contract.reference}`);
-		reindexContract(sqlite, id);
-		audit(
-			{
-				actorId,
-				action: 'contract.relaunch',
-				subjectType: 'contract',
-				subjectId: contract.id,
-				details: { successorId: id, reference, adherents: plan.adherentOrganisationIds }
-			},
-			now
-		);
-	});
-	return { ok: true, value: { reference, adherentOrganisationIds: plan.adherentOrganisationIds } };
 }

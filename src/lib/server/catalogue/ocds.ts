@@ -3,6 +3,8 @@
  * contract is read from SQLite in pages of PAGE_SIZE (keyset pagination), so memory stays flat
  * whatever the number of contracts. The mapping itself is domain/catalogue/ocds.
  */
+import { and, asc, between, eq, gt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { effectiveStatus } from '../../domain/catalogue/lifecycle';
 import { isDocumentKind, isProcedure } from '../../domain/catalogue/labels';
 import {
@@ -12,8 +14,9 @@ import {
 	type OcdsContractInput,
 	type OcdsLotInput
 } from '../../domain/catalogue/ocds';
-import type { ContractStatus } from '../../domain/catalogue/types';
-import { getDb } from '../db/client';
+import { epochMs } from '../db/expressions';
+import { preparedQueries } from '../db/prepared';
+import { contractDocuments, contracts, lots, organisations, suppliers } from '../db/schema';
 
 const PAGE_SIZE = 200;
 
@@ -24,143 +27,154 @@ export function ocdsOptions(origin: string) {
 	};
 }
 
-interface Row {
-	id: number;
-	reference: string;
-	title: string;
-	description: string;
-	theme: string;
-	status: ContractStatus;
-	procedure: string;
-	updatedAt: number;
-	interestDeadline: string | null;
-	tenderCloseDate: string | null;
-	awardDate: string | null;
-	startDate: string | null;
-	endDate: string | null;
-	maxEndDate: string | null;
-	estimatedValueCents: number | null;
-	maxValueCents: number | null;
-	centraleId: number;
-	centraleName: string;
-	cpvCodes: string;
-	predecessorReference: string | null;
-}
+const predecessor = alias(contracts, 'predecessor');
+const first = sql.placeholder('first');
+const last = sql.placeholder('last');
 
-function statements() {
-	const sqlite = getDb().$client;
-	return {
-		page: sqlite.prepare(
-			`select c.id, c.reference, c.title, c.description, c.theme, c.status, c.procedure,
-			 c.updated_at as updatedAt, c.interest_deadline as interestDeadline,
-			 c.tender_close_date as tenderCloseDate, c.award_date as awardDate, c.start_date as startDate,
-			 c.end_date as endDate, c.max_end_date as maxEndDate,
-			 c.estimated_value_cents as estimatedValueCents, c.max_value_cents as maxValueCents,
-			 c.centrale_id as centraleId, o.name as centraleName, c.cpv_codes as cpvCodes,
-			 p.reference as predecessorReference
-			 from contracts c join organisations o on o.id = c.centrale_id
-			 left join contracts p on p.id = c.predecessor_id
-			 where c.id > ? order by c.id limit ?`
-		),
-		lots: sqlite.prepare(
-			`select l.contract_id as contractId, l.id, l.title, l.end_date as endDate, s.id as supplierId,
-			 s.name as supplierName, s.vat_number as vatNumber
-			 from lots l left join suppliers s on s.id = l.supplier_id
-			 where l.contract_id between ? and ? order by l.contract_id, l.number`
-		),
-		documents: sqlite.prepare(
-			`select d.contract_id as contractId, d.id, d.kind, d.title
-			 from contract_documents d where d.is_public = 1 and d.contract_id between ? and ? order by d.id`
+const queries = preparedQueries((db) => ({
+	page: db
+		.select({
+			id: contracts.id,
+			reference: contracts.reference,
+			title: contracts.title,
+			description: contracts.description,
+			theme: contracts.theme,
+			status: contracts.status,
+			procedure: contracts.procedure,
+			updatedAt: epochMs(contracts.updatedAt),
+			interestDeadline: contracts.interestDeadline,
+			tenderCloseDate: contracts.tenderCloseDate,
+			awardDate: contracts.awardDate,
+			startDate: contracts.startDate,
+			endDate: contracts.endDate,
+			maxEndDate: contracts.maxEndDate,
+			estimatedValueCents: contracts.estimatedValueCents,
+			maxValueCents: contracts.maxValueCents,
+			centraleId: contracts.centraleId,
+			centraleName: organisations.name,
+			cpvCodes: contracts.cpvCodes,
+			predecessorReference: predecessor.reference
+		})
+		.from(contracts)
+		.innerJoin(organisations, eq(organisations.id, contracts.centraleId))
+		.leftJoin(predecessor, eq(predecessor.id, contracts.predecessorId))
+		.where(gt(contracts.id, sql.placeholder('afterId')))
+		.orderBy(asc(contracts.id))
+		.limit(PAGE_SIZE)
+		.prepare(),
+	lots: db
+		.select({
+			contractId: lots.contractId,
+			id: lots.id,
+			title: lots.title,
+			endDate: lots.endDate,
+			supplierId: suppliers.id,
+			supplierName: suppliers.name,
+			vatNumber: suppliers.vatNumber
+		})
+		.from(lots)
+		.leftJoin(suppliers, eq(suppliers.id, lots.supplierId))
+		.where(between(lots.contractId, first, last))
+		.orderBy(asc(lots.contractId), asc(lots.number))
+		.prepare(),
+	documents: db
+		.select({
+			contractId: contractDocuments.contractId,
+			id: contractDocuments.id,
+			kind: contractDocuments.kind,
+			title: contractDocuments.title
+		})
+		.from(contractDocuments)
+		.where(
+			and(eq(contractDocuments.isPublic, true), between(contractDocuments.contractId, first, last))
 		)
-	};
-}
+		.orderBy(asc(contractDocuments.id))
+		.prepare()
+}));
 
-type Stmts = ReturnType<typeof statements>;
+type Queries = ReturnType<typeof queries>;
+type ContractPageRow = ReturnType<Queries['page']['all']>[number];
+type LotPageRow = ReturnType<Queries['lots']['all']>[number];
+type DocumentPageRow = ReturnType<Queries['documents']['all']>[number];
 
 /** One page of releases after `afterId`; empty when done. */
-function releasePage(s: Stmts, afterId: number, today: string, origin: string) {
-	const rows = s.page.all(afterId, PAGE_SIZE) as Row[];
+function releasePage(afterId: number, today: string, origin: string) {
+	const q = queries();
+	const rows = q.page.all({ afterId });
 	if (!rows.length) return { releases: [], lastId: afterId };
-	const first = rows[0].id;
-	const last = rows[rows.length - 1].id;
-	const lots = s.lots.all(first, last) as {
-		contractId: number;
-		id: number;
-		title: string;
-		endDate: string | null;
-		supplierId: number | null;
-		supplierName: string | null;
-		vatNumber: string | null;
-	}[];
-	const docs = s.documents.all(first, last) as {
-		contractId: number;
-		id: number;
-		kind: string;
-		title: string;
-	}[];
+	const range = { first: rows[0].id, last: rows[rows.length - 1].id };
+	const lots = q.lots.all(range);
+	const docs = q.documents.all(range);
 	const opts = ocdsOptions(origin);
-	const releases = rows.map((row) => {
-		const ownLots: OcdsLotInput[] = lots
-			.filter((l) => l.contractId === row.id)
-			.map((l) => ({
-				id: l.id,
-				title: l.title,
-				endDate: l.endDate,
-				valueCents: null,
-				supplier:
-					l.supplierId === null
-						? null
-						: { id: l.supplierId, name: l.supplierName!, vatNumber: l.vatNumber }
-			}));
-		const input: OcdsContractInput = {
-			id: row.id,
-			reference: row.reference,
-			title: row.title,
-			description: row.description || null,
-			status: effectiveStatus(
-				{
-					status: row.status,
-					lots: [],
-					endDate: row.endDate,
-					maxEndDate: row.maxEndDate,
-					interestDeadline: null,
-					tenderCloseDate: null,
-					awardDate: null,
-					startDate: null,
-					hasSuccessor: false
-				},
-				today
+	const releases = rows.map((row) =>
+		toOcdsRelease(
+			releaseInput(
+				row,
+				lots.filter((l) => l.contractId === row.id),
+				docs.filter((d) => d.contractId === row.id),
+				today,
+				opts.ocidPrefix
 			),
-			procedure: isProcedure(row.procedure) ? row.procedure : null,
-			mainProcurementCategory: row.theme === 'equipement-informatique' ? 'goods' : 'services',
-			updatedAt: row.updatedAt,
-			interestDeadline: row.interestDeadline,
-			tenderCloseDate: row.tenderCloseDate,
-			awardDate: row.awardDate,
-			startDate: row.startDate,
-			endDate: row.endDate,
-			maxEndDate: row.maxEndDate,
-			estimatedValueCents: row.estimatedValueCents,
-			maxValueCents: row.maxValueCents,
-			leadCentrale: { id: row.centraleId, name: row.centraleName },
-			lots: ownLots,
-			documents: docs
-				.filter((d) => d.contractId === row.id && isDocumentKind(d.kind))
-				.map((d) => ({
-					id: d.id,
-					kind: d.kind as OcdsContractInput['documents'][number]['kind'],
-					title: d.title,
-					url: `/catalogue/${encodeURIComponent(row.reference)}/documents/${d.id}`,
-					public: true
-				})),
-			predecessorOcid: row.predecessorReference
-				? ocidOf(row.predecessorReference, opts.ocidPrefix)
-				: null,
-			cpvCodes: JSON.parse(row.cpvCodes) as string[]
-		};
-		return toOcdsRelease(input, opts);
-	});
-	return { releases, lastId: last };
+			opts
+		)
+	);
+	return { releases, lastId: range.last };
+}
+
+/** The mapping's plain-data input, from rows typed by the schema (checked by `satisfies`). */
+function releaseInput(
+	row: ContractPageRow,
+	lots: LotPageRow[],
+	docs: DocumentPageRow[],
+	today: string,
+	ocidPrefix: string
+) {
+	const { centraleId, centraleName, predecessorReference, theme, ...contract } = row;
+	return {
+		...contract,
+		description: row.description || null,
+		status: effectiveStatus(
+			{
+				status: row.status,
+				lots: [],
+				endDate: row.endDate,
+				maxEndDate: row.maxEndDate,
+				interestDeadline: null,
+				tenderCloseDate: null,
+				awardDate: null,
+				startDate: null,
+				hasSuccessor: false
+			},
+			today
+		),
+		procedure: isProcedure(row.procedure) ? row.procedure : null,
+		mainProcurementCategory: theme === 'equipement-informatique' ? 'goods' : 'services',
+		leadCentrale: { id: centraleId, name: centraleName },
+		lots: lots.map((l): OcdsLotInput => ({
+			id: l.id,
+			title: l.title,
+			endDate: l.endDate,
+			valueCents: null,
+			supplier:
+				l.supplierId === null
+					? null
+					: { id: l.supplierId, name: l.supplierName!, vatNumber: l.vatNumber }
+		})),
+		documents: docs.flatMap((d) =>
+			isDocumentKind(d.kind)
+				? [
+						{
+							id: d.id,
+							kind: d.kind,
+							title: d.title,
+							url: `/catalogue/${encodeURIComponent(row.reference)}/documents/${d.id}`,
+							public: true
+						}
+					]
+				: []
+		),
+		predecessorOcid: predecessorReference ? ocidOf(predecessorReference, ocidPrefix) : null
+	} satisfies OcdsContractInput;
 }
 
 /** The release package as a byte stream: `{…header, "releases": [` release, release… `]}`. */
@@ -178,7 +192,6 @@ export function ocdsPackageStream(
 		license: 'https://creativecommons.org/licenses/by/4.0/',
 		publicationPolicy: `${origin}/catalogue`
 	});
-	const s = statements();
 	let lastId = 0;
 	let first = true;
 	let started = false;
@@ -190,7 +203,7 @@ export function ocdsPackageStream(
 				controller.enqueue(encoder.encode(`${head.slice(0, -1)},"releases":[`));
 				return;
 			}
-			const page = releasePage(s, lastId, today, origin);
+			const page = releasePage(lastId, today, origin);
 			if (!page.releases.length) {
 				controller.enqueue(encoder.encode(']}\n'));
 				controller.close();

@@ -3,10 +3,12 @@
  * and VAT rate into their own lines when submitted, so editing an item never changes an order
  * already placed; deleting one that an order names is refused (domain/catalogue/structure-rules).
  */
+import { and, countDistinct, eq } from 'drizzle-orm';
 import { canDeletePriceItem } from '../../domain/catalogue/structure-rules';
 import type { BudgetNature, Module, Recurrence, VatRate } from '../../domain/catalogue/types';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
+import { lots, orderLines, priceItems } from '../db/schema';
 import type { Outcome } from './commitments';
 import type { ContractRow } from './contract';
 import { reindexContract } from './search-index';
@@ -29,18 +31,34 @@ const NOT_FOUND = { ok: false as const, message: 'Ce poste est introuvable dans 
 
 function lotOf(contract: ContractRow, lotId: number) {
 	return getDb()
-		.$client.prepare('select 1 from lots where id = ? and contract_id = ?')
-		.get(lotId, contract.id);
+		.select({ id: lots.id })
+		.from(lots)
+		.where(and(eq(lots.id, lotId), eq(lots.contractId, contract.id)))
+		.get();
 }
 
 /** the item's lot, when the item belongs to this contract */
 function itemLot(contract: ContractRow, itemId: number) {
 	return getDb()
-		.$client.prepare(
-			`select p.lot_id as lotId from price_items p join lots l on l.id = p.lot_id
-			 where p.id = ? and l.contract_id = ?`
-		)
-		.get(itemId, contract.id) as { lotId: number } | undefined;
+		.select({ lotId: priceItems.lotId })
+		.from(priceItems)
+		.innerJoin(lots, eq(lots.id, priceItems.lotId))
+		.where(and(eq(priceItems.id, itemId), eq(lots.contractId, contract.id)))
+		.get();
+}
+
+/** The columns an edit writes: everything but the lot, which is set once, at creation. */
+function itemColumns(input: Omit<PriceItemInput, 'lotId'>) {
+	return {
+		label: input.label,
+		unit: input.unit,
+		unitPriceCents: input.unitPriceCents,
+		vatRate: input.vatRate,
+		recurrence: input.recurrence,
+		budgetNature: input.budgetNature,
+		suggestedArticle: input.suggestedArticle,
+		module: input.module
+	};
 }
 
 export function addPriceItem(
@@ -52,23 +70,12 @@ export function addPriceItem(
 	if (!lotOf(contract, input.lotId)) return { ok: false, message: 'Lot introuvable.' };
 	const db = getDb();
 	return db.transaction(() => {
-		const id = db.$client
-			.prepare(
-				`insert into price_items (lot_id, label, unit, unit_price_cents, vat_rate, recurrence, budget_nature, suggested_article, module)
-				 values (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				input.lotId,
-				input.label,
-				input.unit,
-				input.unitPriceCents,
-				input.vatRate,
-				input.recurrence,
-				input.budgetNature,
-				input.suggestedArticle,
-				input.module
-			).lastInsertRowid as number;
-		bumpContractVersion(db.$client, contract.id, now);
+		const { id } = db
+			.insert(priceItems)
+			.values({ lotId: input.lotId, ...itemColumns(input) })
+			.returning({ id: priceItems.id })
+			.get();
+		bumpContractVersion(contract.id, now);
 		reindexContract(db.$client, contract.id);
 		audit(
 			{
@@ -95,28 +102,18 @@ export function updatePriceItem(
 	if (!itemLot(contract, itemId)) return NOT_FOUND;
 	const db = getDb();
 	return db.transaction(() => {
-		const before = db.$client
-			.prepare(
-				'select label, unit, unit_price_cents as unitPriceCents, vat_rate as vatRate from price_items where id = ?'
-			)
-			.get(itemId);
-		db.$client
-			.prepare(
-				`update price_items set label = ?, unit = ?, unit_price_cents = ?, vat_rate = ?, recurrence = ?,
-				 budget_nature = ?, suggested_article = ?, module = ? where id = ?`
-			)
-			.run(
-				input.label,
-				input.unit,
-				input.unitPriceCents,
-				input.vatRate,
-				input.recurrence,
-				input.budgetNature,
-				input.suggestedArticle,
-				input.module,
-				itemId
-			);
-		bumpContractVersion(db.$client, contract.id, now);
+		const before = db
+			.select({
+				label: priceItems.label,
+				unit: priceItems.unit,
+				unitPriceCents: priceItems.unitPriceCents,
+				vatRate: priceItems.vatRate
+			})
+			.from(priceItems)
+			.where(eq(priceItems.id, itemId))
+			.get();
+		db.update(priceItems).set(itemColumns(input)).where(eq(priceItems.id, itemId)).run();
+		bumpContractVersion(contract.id, now);
 		reindexContract(db.$client, contract.id);
 		audit(
 			{
@@ -141,16 +138,19 @@ export function deletePriceItem(
 	if (!itemLot(contract, itemId)) return NOT_FOUND;
 	const db = getDb();
 	return db.transaction(() => {
-		const { n } = db.$client
-			.prepare('select count(distinct order_id) as n from order_lines where price_item_id = ?')
-			.get(itemId) as { n: number };
+		const { n } = db
+			.select({ n: countDistinct(orderLines.orderId) })
+			.from(orderLines)
+			.where(eq(orderLines.priceItemId, itemId))
+			.get()!;
 		const verdict = canDeletePriceItem({ orders: n });
 		if (!verdict.ok) return { ok: false as const, message: verdict.reason };
-		const { label } = db.$client
-			.prepare('select label from price_items where id = ?')
-			.get(itemId) as { label: string };
-		db.$client.prepare('delete from price_items where id = ?').run(itemId);
-		bumpContractVersion(db.$client, contract.id, now);
+		const { label } = db
+			.delete(priceItems)
+			.where(eq(priceItems.id, itemId))
+			.returning({ label: priceItems.label })
+			.get()!;
+		bumpContractVersion(contract.id, now);
 		reindexContract(db.$client, contract.id);
 		audit(
 			{

@@ -1,7 +1,18 @@
 /** Buyers' edits of a contract's structure: suppliers, lots and price items. */
+import { and, asc, count, eq, isNull, max, ne, sql } from 'drizzle-orm';
 import { canDeleteLot } from '../../domain/catalogue/structure-rules';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
+import { epochMs } from '../db/expressions';
+import {
+	adhesions,
+	contracts,
+	interests,
+	lots,
+	orders,
+	organisations,
+	suppliers
+} from '../db/schema';
 import type { Outcome } from './commitments';
 import type { ContractRow } from './contract';
 import { reindexContract } from './search-index';
@@ -18,22 +29,34 @@ export function normaliseVat(value: string): string | null {
 	return 97 - (base % 97) === Number(digits.slice(8)) ? `BE${digits}` : null;
 }
 
+const SUPPLIER = { id: suppliers.id, name: suppliers.name, vatNumber: suppliers.vatNumber };
+
 export function listSuppliers() {
-	return getDb()
-		.$client.prepare('select id, name, vat_number as vatNumber from suppliers order by name')
-		.all() as { id: number; name: string; vatNumber: string }[];
+	return getDb().select(SUPPLIER).from(suppliers).orderBy(asc(suppliers.name)).all();
 }
 
 /** Every adjudicataire with the contracts whose lots it holds (the buyers' list). */
 export function suppliersWithContracts() {
-	return getDb()
-		.$client.prepare(
-			`select s.id, s.name, s.vat_number as vatNumber,
-			 (select group_concat(reference, ', ') from (select distinct c.reference from lots l
-			   join contracts c on c.id = l.contract_id where l.supplier_id = s.id order by c.reference)) as contracts
-			 from suppliers s order by s.name collate nocase`
-		)
-		.all() as { id: number; name: string; vatNumber: string; contracts: string | null }[];
+	const db = getDb();
+	const held = db
+		.selectDistinct({ reference: contracts.reference })
+		.from(lots)
+		.innerJoin(contracts, eq(contracts.id, lots.contractId))
+		.where(eq(lots.supplierId, suppliers.id))
+		.orderBy(asc(contracts.reference))
+		.as('held');
+	return (
+		db
+			.select({
+				...SUPPLIER,
+				// group_concat over the sorted distinct references: the aggregate has no drizzle builder
+				contracts: sql<string | null>`(select group_concat(${held.reference}, ', ') from ${held})`
+			})
+			.from(suppliers)
+			// `collate nocase` has no drizzle builder
+			.orderBy(sql`${suppliers.name} collate nocase`)
+			.all()
+	);
 }
 
 /**
@@ -49,22 +72,23 @@ export function updateSupplier(
 	const vat = normaliseVat(vatNumber);
 	if (!vat) return { ok: false, message: 'Numéro de TVA invalide : il s’écrit BE0123.456.789.' };
 	const db = getDb();
-	const before = db.$client
-		.prepare('select name, vat_number as vat from suppliers where id = ?')
-		.get(id) as { name: string; vat: string } | undefined;
+	const before = db
+		.select({ name: suppliers.name, vat: suppliers.vatNumber })
+		.from(suppliers)
+		.where(eq(suppliers.id, id))
+		.get();
 	if (!before) return { ok: false, message: 'Cet adjudicataire n’existe plus.' };
-	if (db.$client.prepare('select 1 from suppliers where vat_number = ? and id <> ?').get(vat, id))
+	if (supplierWithVat(vat, id))
 		return { ok: false, message: 'Un autre adjudicataire a déjà ce numéro de TVA.' };
 	if (before.name === name && before.vat === vat) return { ok: true, value: null };
 	db.transaction(() => {
-		db.$client
-			.prepare('update suppliers set name = ?, vat_number = ? where id = ?')
-			.run(name, vat, id);
-		const contracts = db.$client
-			.prepare('select distinct contract_id from lots where supplier_id = ?')
-			.pluck()
-			.all(id) as number[];
-		for (const contractId of contracts) reindexContract(db.$client, contractId);
+		db.update(suppliers).set({ name, vatNumber: vat }).where(eq(suppliers.id, id)).run();
+		const held = db
+			.selectDistinct({ contractId: lots.contractId })
+			.from(lots)
+			.where(eq(lots.supplierId, id))
+			.all();
+		for (const { contractId } of held) reindexContract(db.$client, contractId);
 		audit({
 			actorId,
 			action: 'supplier.update',
@@ -76,16 +100,32 @@ export function updateSupplier(
 	return { ok: true, value: null };
 }
 
+/** Whether another adjudicataire (not `exceptId`) already has this VAT number. */
+function supplierWithVat(vat: string, exceptId?: number): boolean {
+	return !!getDb()
+		.select({ id: suppliers.id })
+		.from(suppliers)
+		.where(
+			and(
+				eq(suppliers.vatNumber, vat),
+				exceptId === undefined ? undefined : ne(suppliers.id, exceptId)
+			)
+		)
+		.get();
+}
+
 export function addSupplier(name: string, vatNumber: string, actorId: number): Outcome<number> {
 	const vat = normaliseVat(vatNumber);
 	if (!vat) return { ok: false, message: 'Numéro de TVA invalide : il s’écrit BE0123.456.789.' };
 	const db = getDb();
-	if (db.$client.prepare('select 1 from suppliers where vat_number = ?').get(vat))
+	if (supplierWithVat(vat))
 		return { ok: false, message: 'Un adjudicataire avec ce numéro de TVA existe déjà.' };
 	return db.transaction(() => {
-		const id = db.$client
-			.prepare('insert into suppliers (name, vat_number) values (?, ?)')
-			.run(name, vat).lastInsertRowid as number;
+		const { id } = db
+			.insert(suppliers)
+			.values({ name, vatNumber: vat })
+			.returning({ id: suppliers.id })
+			.get();
 		audit({
 			actorId,
 			action: 'supplier.create',
@@ -105,15 +145,23 @@ export function addLot(
 ): Outcome<number> {
 	const db = getDb();
 	return db.transaction(() => {
-		const { n } = db.$client
-			.prepare('select coalesce(max(number), 0) + 1 as n from lots where contract_id = ?')
-			.get(contract.id) as { n: number };
-		const id = db.$client
-			.prepare(
-				'insert into lots (contract_id, number, title, supplier_id, end_date) values (?, ?, ?, ?, ?)'
-			)
-			.run(contract.id, n, input.title, input.supplierId, input.endDate).lastInsertRowid as number;
-		bumpContractVersion(db.$client, contract.id, now);
+		const { last } = db
+			.select({ last: max(lots.number) })
+			.from(lots)
+			.where(eq(lots.contractId, contract.id))
+			.get()!;
+		const { id } = db
+			.insert(lots)
+			.values({
+				contractId: contract.id,
+				number: (last ?? 0) + 1,
+				title: input.title,
+				supplierId: input.supplierId,
+				endDate: input.endDate
+			})
+			.returning({ id: lots.id })
+			.get();
+		bumpContractVersion(contract.id, now);
 		reindexContract(db.$client, contract.id);
 		audit(
 			{
@@ -138,11 +186,13 @@ export function updateLot(
 ): Outcome {
 	const db = getDb();
 	return db.transaction(() => {
-		const result = db.$client
-			.prepare('update lots set supplier_id = ?, end_date = ? where id = ? and contract_id = ?')
-			.run(input.supplierId, input.endDate, lotId, contract.id);
+		const result = db
+			.update(lots)
+			.set({ supplierId: input.supplierId, endDate: input.endDate })
+			.where(and(eq(lots.id, lotId), eq(lots.contractId, contract.id)))
+			.run();
 		if (!result.changes) return { ok: false as const, message: 'Lot introuvable.' };
-		bumpContractVersion(db.$client, contract.id, now);
+		bumpContractVersion(contract.id, now);
 		reindexContract(db.$client, contract.id);
 		audit(
 			{
@@ -166,26 +216,25 @@ export function deleteLot(
 	now = new Date()
 ): Outcome<string> {
 	const db = getDb();
-	const sqlite = db.$client;
-	const lot = sqlite
-		.prepare('select number, title from lots where id = ? and contract_id = ?')
-		.get(lotId, contract.id) as { number: number; title: string } | undefined;
+	const lot = db
+		.select({ number: lots.number, title: lots.title })
+		.from(lots)
+		.where(and(eq(lots.id, lotId), eq(lots.contractId, contract.id)))
+		.get();
 	if (!lot) return { ok: false, message: 'Lot introuvable.' };
 	return db.transaction(() => {
-		const { orders } = sqlite
-			.prepare('select count(*) as orders from orders where lot_id = ?')
-			.get(lotId) as { orders: number };
-		const { activeAdhesions } = sqlite
-			.prepare(
-				'select count(*) as activeAdhesions from adhesions where contract_id = ? and withdrawn_at is null'
-			)
-			.get(contract.id) as { activeAdhesions: number };
-		const verdict = canDeleteLot({ orders, activeAdhesions });
+		const placed = db.select({ n: count() }).from(orders).where(eq(orders.lotId, lotId)).get()!;
+		const running = db
+			.select({ n: count() })
+			.from(adhesions)
+			.where(and(eq(adhesions.contractId, contract.id), isNull(adhesions.withdrawnAt)))
+			.get()!;
+		const verdict = canDeleteLot({ orders: placed.n, activeAdhesions: running.n });
 		if (!verdict.ok) return { ok: false as const, message: verdict.reason };
 		// price items go with their lot (foreign key on delete cascade)
-		sqlite.prepare('delete from lots where id = ?').run(lotId);
-		bumpContractVersion(sqlite, contract.id, now);
-		reindexContract(sqlite, contract.id);
+		db.delete(lots).where(eq(lots.id, lotId)).run();
+		bumpContractVersion(contract.id, now);
+		reindexContract(db.$client, contract.id);
 		audit(
 			{
 				actorId,
@@ -202,33 +251,34 @@ export function deleteLot(
 
 /** Interest and adhesions per commune, for the buyer (the estimate for the procedure). */
 export function contractCommunes(contractId: number) {
-	const sqlite = getDb().$client;
+	const db = getDb();
 	return {
-		interests: sqlite
-			.prepare(
-				`select o.name, i.max_quantity_hundredths as maxQuantityHundredths, i.estimated_amount_cents as estimatedAmountCents, i.note
-				 from interests i join organisations o on o.id = i.organisation_id where i.contract_id = ? order by o.name`
-			)
-			.all(contractId) as {
-			name: string;
-			maxQuantityHundredths: number;
-			estimatedAmountCents: number;
-			note: string | null;
-		}[],
-		adhesions: sqlite
-			.prepare(
-				`select a.id, o.name, a.decision_reference as decisionReference, a.decision_date as decisionDate, a.modules,
-				 a.estimated_quantities as estimatedQuantities, a.withdrawn_at as withdrawnAt
-				 from adhesions a join organisations o on o.id = a.organisation_id where a.contract_id = ? order by o.name`
-			)
-			.all(contractId) as {
-			id: number;
-			name: string;
-			decisionReference: string;
-			decisionDate: string;
-			modules: string;
-			estimatedQuantities: string;
-			withdrawnAt: number | null;
-		}[]
+		interests: db
+			.select({
+				name: organisations.name,
+				maxQuantityHundredths: interests.maxQuantityHundredths,
+				estimatedAmountCents: interests.estimatedAmountCents,
+				note: interests.note
+			})
+			.from(interests)
+			.innerJoin(organisations, eq(organisations.id, interests.organisationId))
+			.where(eq(interests.contractId, contractId))
+			.orderBy(asc(organisations.name))
+			.all(),
+		adhesions: db
+			.select({
+				id: adhesions.id,
+				name: organisations.name,
+				decisionReference: adhesions.decisionReference,
+				decisionDate: adhesions.decisionDate,
+				modules: adhesions.modules,
+				estimatedQuantities: adhesions.estimatedQuantities,
+				withdrawnAt: epochMs(adhesions.withdrawnAt)
+			})
+			.from(adhesions)
+			.innerJoin(organisations, eq(organisations.id, adhesions.organisationId))
+			.where(eq(adhesions.contractId, contractId))
+			.orderBy(asc(organisations.name))
+			.all()
 	};
 }

@@ -2,12 +2,20 @@
  * Every change to a contract, its fields or its structure, moves its optimistic version on, so a
  * buyer saving a form opened before the change is told what changed instead of overwriting it.
  */
-import type Database from 'better-sqlite3';
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { contracts } from '../db/schema';
 
-export function bumpContractVersion(sqlite: Database.Database, contractId: number, now: Date) {
-	sqlite
-		.prepare('update contracts set version = version + 1, updated_at = ? where id = ?')
-		.run(now.getTime(), contractId);
+/** The version after this change, computed by SQLite from the stored one (no read-modify-write). */
+export const NEXT_VERSION = sql`${contracts.version} + 1`;
+
+/** Call it in the transaction that changes the contract's structure. */
+export function bumpContractVersion(contractId: number, now: Date) {
+	getDb()
+		.update(contracts)
+		.set({ version: NEXT_VERSION, updatedAt: now })
+		.where(eq(contracts.id, contractId))
+		.run();
 }
 
 /** What each structural change is called in the conflict message. */
