@@ -2,67 +2,32 @@
  * The public catalogue: search, facets, sort and pagination over contracts, in SQL so it stays
  * fast at 10,000 contracts. Facet counts apply every other filter (the usual faceted search).
  */
+import { asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { effectiveStatus } from '../../domain/catalogue/lifecycle';
-import type { ContractStatus, Module } from '../../domain/catalogue/types';
-import type Database from 'better-sqlite3';
-import { getDb } from '../db/client';
-import { matchExpression } from './search-index';
+import type { ContractStatus } from '../../domain/catalogue/types';
+import { getDb, type Db } from '../db/client';
+import { shortNameOf } from '../db/expressions';
+import { preparedQueries } from '../db/prepared';
+import { contracts, organisations } from '../db/schema';
+import {
+	END,
+	filterValues,
+	shapeOf,
+	whereOf,
+	type CatalogueFilters,
+	type Dimension,
+	type FilterShape,
+	type Sort
+} from './list-filters';
+import { SUCCESSOR_REFERENCE } from './contract';
+import { matchExpression, rankedMatches } from './search-index';
 
-/*
- * Prepared statements by SQL text: preparing costs as much as running these queries at 10,000
- * contracts, and the filters only make a few dozen distinct texts.
- */
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+export { SORTS, type CatalogueFilters, type Sort } from './list-filters';
 
-function statement(sql: string): Database.Statement {
-	const sqlite = getDb().$client;
-	let cache = prepared.get(sqlite);
-	if (!cache) prepared.set(sqlite, (cache = new Map()));
-	let stmt = cache.get(sql);
-	if (!stmt) {
-		if (cache.size >= 200) cache.clear();
-		cache.set(sql, (stmt = sqlite.prepare(sql)));
-	}
-	return stmt;
-}
-
-export const SORTS = ['pertinence', 'titre', 'echeance', 'recent'] as const;
-export type Sort = (typeof SORTS)[number];
-
-export interface CatalogueFilters {
-	q?: string;
-	themes?: string[];
-	statuses?: ContractStatus[];
-	modules?: Module[];
-	centraleIds?: number[];
-	/** only contracts a commune can adhere to today */
-	openNow?: boolean;
-	/** include ended and cancelled contracts (hidden by default) */
-	includeEnded?: boolean;
-	sort?: Sort;
-	page?: number;
-	pageSize?: number;
-}
-
-export interface ContractListItem {
-	id: number;
-	reference: string;
-	title: string;
-	summary: string;
-	theme: string;
-	status: ContractStatus;
+/** A contract as the catalogue lists it: the stored row's columns, and the status it shows. */
+export type ContractListItem = ReturnType<ReturnType<typeof listQuery>['all']>[number] & {
 	shownStatus: ContractStatus;
-	centraleId: number;
-	centraleName: string;
-	modules: Module[];
-	startDate: string | null;
-	endDate: string | null;
-	maxEndDate: string | null;
-	interestDeadline: string | null;
-	tenderCloseDate: string | null;
-	sourceUrl: string | null;
-	successorReference: string | null;
-}
+};
 
 export interface Facets {
 	themes: Record<string, number>;
@@ -71,13 +36,20 @@ export interface Facets {
 	centrales: { id: number; name: string; count: number }[];
 }
 
-type Dimension = 'theme' | 'status' | 'module' | 'centrale';
+/** Prepared queries by shape, per connection (a few dozen shapes; bounded all the same). */
+const byShape = new WeakMap<Db, Map<string, unknown>>();
 
-/*
- * The end a contract can be used until (end date capped by the maximum end), as in
- * lifecycle.contractEnd; SQL needs its own spelling of it to filter 10,000 rows.
- */
-const END = 'coalesce(min(c.end_date, c.max_end_date), c.end_date, c.max_end_date)';
+function reused<T>(key: string, build: (db: Db) => T): T {
+	const db = getDb();
+	let cache = byShape.get(db);
+	if (!cache) byShape.set(db, (cache = new Map()));
+	let query = cache.get(key) as T | undefined;
+	if (!query) {
+		if (cache.size >= 200) cache.clear();
+		cache.set(key, (query = build(db)));
+	}
+	return query;
+}
 
 /**
  * The ids of the contracts matching what was typed, best first (FTS5 rank), as a JSON array that
@@ -88,59 +60,56 @@ export function searchIds(q: string | undefined): string | undefined {
 	if (!q) return undefined;
 	const match = matchExpression(q);
 	if (!match) return '[]';
-	const rows = statement(
-		'select rowid from contract_search where contract_search match ? order by rank'
-	)
-		.pluck()
-		.all(match) as number[];
-	return JSON.stringify(rows);
+	return JSON.stringify(rankedMatches(match));
 }
 
-function whereClause(
-	f: CatalogueFilters,
-	today: string,
-	ids: string | undefined,
-	except?: Dimension
-) {
-	const clauses: string[] = [];
-	const params: (string | number)[] = [];
-	if (ids !== undefined) {
-		clauses.push('c.id in (select value from json_each(?))');
-		params.push(ids);
-	}
-	const inList = (column: string, values: (string | number)[] | undefined, dim: Dimension) => {
-		if (!values?.length || except === dim) return;
-		clauses.push(`${column} in (${values.map(() => '?').join(',')})`);
-		params.push(...values);
-	};
-	inList('c.theme', f.themes, 'theme');
-	inList('c.status', f.statuses, 'status');
-	inList('c.centrale_id', f.centraleIds, 'centrale');
-	if (f.modules?.length && except !== 'module') {
-		clauses.push(`(${f.modules.map(() => 'instr(c.modules, ?) > 0').join(' or ')})`);
-		params.push(...f.modules.map((m) => `"${m}"`));
-	}
-	// mirrors lifecycle.canAdhere: running today, from its start to its end
-	if (f.openNow) {
-		clauses.push(
-			`c.status in ('active', 'expiring') and (c.start_date is null or c.start_date <= ?) and ${END} >= ?`
-		);
-		params.push(today, today);
-	} else if (!f.includeEnded && !f.statuses?.length) {
-		clauses.push(
-			`c.status not in ('ended', 'cancelled') and not (c.status in ('active', 'expiring') and ${END} < ?)`
-		);
-		params.push(today);
-	}
-	return { sql: clauses.length ? 'where ' + clauses.join(' and ') : '', params };
-}
-
-const ORDER: Record<Sort, string> = {
-	pertinence: 'c.title collate nocase',
-	titre: 'c.title collate nocase',
-	echeance: `${END} is null, ${END}`,
-	recent: 'c.id desc'
+// `collate nocase` and END are SQL: drizzle has no builder for either
+const ORDER: Record<Sort, SQL[]> = {
+	pertinence: [sql`${contracts.title} collate nocase`],
+	titre: [sql`${contracts.title} collate nocase`],
+	echeance: [sql`${END} is null`, END],
+	recent: [desc(contracts.id)]
 };
+
+// the search's ids in rank order: json_each has no drizzle builder
+const ranked = sql`json_each(${sql.placeholder('ids')}) ranked`;
+
+function listQuery(db: Db, shape: FilterShape, sort: Sort, useRank: boolean) {
+	const query = db
+		.select({
+			id: contracts.id,
+			reference: contracts.reference,
+			title: contracts.title,
+			summary: contracts.summary,
+			theme: contracts.theme,
+			status: contracts.status,
+			centraleId: contracts.centraleId,
+			centraleName: shortNameOf(organisations),
+			modules: contracts.modules,
+			startDate: contracts.startDate,
+			endDate: contracts.endDate,
+			maxEndDate: contracts.maxEndDate,
+			interestDeadline: contracts.interestDeadline,
+			tenderCloseDate: contracts.tenderCloseDate,
+			sourceUrl: contracts.sourceUrl,
+			successorReference: SUCCESSOR_REFERENCE
+		})
+		.from(contracts)
+		.innerJoin(organisations, eq(organisations.id, contracts.centraleId))
+		.$dynamic();
+	const ordered = useRank
+		? query.innerJoin(ranked, sql`ranked.value = ${contracts.id}`).where(whereOf(shape))
+		: query.where(whereOf(shape));
+	return ordered
+		.orderBy(...(useRank ? [sql`ranked.key`] : []), ...ORDER[sort], asc(contracts.id))
+		.limit(sql.placeholder('limit'))
+		.offset(sql.placeholder('offset'))
+		.prepare();
+}
+
+function totalQuery(db: Db, shape: FilterShape) {
+	return db.select({ n: count() }).from(contracts).where(whereOf(shape)).prepare();
+}
 
 export function listContracts(
 	filters: CatalogueFilters,
@@ -149,32 +118,17 @@ export function listContracts(
 ) {
 	const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
 	const page = Math.max(filters.page ?? 1, 1);
-	const where = whereClause(filters, today, ids);
+	const shape = shapeOf(filters, ids);
 	const sort = filters.sort ?? (filters.q ? 'pertinence' : 'titre');
 	const useRank = sort === 'pertinence' && ids !== undefined;
-	const rows = statement(
-		`select c.id, c.reference, c.title, c.summary, c.theme, c.status, c.centrale_id as centraleId,
-			 coalesce(o.short_name, o.name) as centraleName, c.modules, c.start_date as startDate,
-			 c.end_date as endDate, c.max_end_date as maxEndDate, c.interest_deadline as interestDeadline,
-			 c.tender_close_date as tenderCloseDate, c.source_url as sourceUrl,
-			 (select s.reference from contracts s where s.predecessor_id = c.id order by s.id desc limit 1) as successorReference
-			 from contracts c join organisations o on o.id = c.centrale_id
-			 ${useRank ? 'join json_each(?) r on r.value = c.id' : ''}
-			 ${where.sql}
-			 order by ${useRank ? 'r.key, ' : ''}${ORDER[sort]}, c.id
-			 limit ? offset ?`
-	).all(...(useRank ? [ids] : []), ...where.params, pageSize, (page - 1) * pageSize) as (Omit<
-		ContractListItem,
-		'modules' | 'shownStatus'
-	> & { modules: string })[];
-	const total = (
-		statement(`select count(*) as n from contracts c ${where.sql}`).get(...where.params) as {
-			n: number;
-		}
-	).n;
+	const key = JSON.stringify(shape);
+	const values = filterValues(filters, today, ids);
+	const rows = reused(`list:${key}:${sort}:${useRank}`, (db) =>
+		listQuery(db, shape, sort, useRank)
+	).all({ ...values, limit: pageSize, offset: (page - 1) * pageSize });
+	const total = reused(`total:${key}`, (db) => totalQuery(db, shape)).get(values)!.n;
 	const items: ContractListItem[] = rows.map((row) => ({
 		...row,
-		modules: JSON.parse(row.modules) as Module[],
 		shownStatus: effectiveStatus(
 			{
 				...lifecycleDefaults,
@@ -198,34 +152,69 @@ const lifecycleDefaults = {
 	hasSuccessor: false
 };
 
+const FACET_COLUMNS = {
+	theme: contracts.theme,
+	status: contracts.status,
+	centrale: contracts.centraleId
+} as const;
+
+function facetQuery(db: Db, dim: keyof typeof FACET_COLUMNS, shape: FilterShape) {
+	const key = FACET_COLUMNS[dim];
+	return db
+		.select({ key, n: count() })
+		.from(contracts)
+		.where(whereOf(shape))
+		.groupBy(key)
+		.prepare();
+}
+
+// a contract counts once per module of its JSON array: json_each has no drizzle builder
+function moduleFacetQuery(db: Db, shape: FilterShape) {
+	return db
+		.select({ key: sql<string>`item.value`, n: count() })
+		.from(contracts)
+		.crossJoin(sql`json_each(${contracts.modules}) item`)
+		.where(whereOf(shape))
+		.groupBy(sql`item.value`)
+		.prepare();
+}
+
+const centraleNames = preparedQueries((db) =>
+	db
+		.select({ id: organisations.id, name: shortNameOf(organisations) })
+		.from(organisations)
+		.where(eq(organisations.isCentrale, true))
+		.prepare()
+);
+
 export function catalogueFacets(
 	filters: CatalogueFilters,
 	today: string,
 	ids: string | undefined = searchIds(filters.q)
 ): Facets {
-	const count = (dim: Dimension, select: string) => {
-		const where = whereClause(filters, today, ids, dim);
-		return statement(
-			`select ${select}, count(*) as n from contracts c ${where.sql} group by 1`
-		).all(...where.params) as { key: string | number; n: number }[];
+	const values = filterValues(filters, today, ids);
+	const shapeWithout = (dim: Dimension) => shapeOf(filters, ids, dim);
+	const counts = (dim: keyof typeof FACET_COLUMNS) => {
+		const shape = shapeWithout(dim);
+		return reused(`facet:${dim}:${JSON.stringify(shape)}`, (db) => facetQuery(db, dim, shape)).all(
+			values
+		) as { key: string | number; n: number }[];
 	};
 	const toRecord = (rows: { key: string | number; n: number }[]) =>
 		Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
-	const moduleWhere = whereClause(filters, today, ids, 'module');
-	const modules = statement(
-		`select j.value as key, count(*) as n from contracts c, json_each(c.modules) j ${moduleWhere.sql} group by 1`
-	).all(...moduleWhere.params) as { key: string; n: number }[];
-	const centrales = count('centrale', 'c.centrale_id as key');
+	const moduleShape = shapeWithout('module');
+	const modules = reused(`facet:module:${JSON.stringify(moduleShape)}`, (db) =>
+		moduleFacetQuery(db, moduleShape)
+	).all(values);
+	const centrales = counts('centrale');
 	const names = new Map(
-		(
-			statement(
-				'select id, coalesce(short_name, name) as name from organisations where is_centrale = 1'
-			).all() as { id: number; name: string }[]
-		).map((o) => [o.id, o.name])
+		centraleNames()
+			.all()
+			.map((o) => [o.id, o.name])
 	);
 	return {
-		themes: toRecord(count('theme', 'c.theme as key')),
-		statuses: toRecord(count('status', 'c.status as key')),
+		themes: toRecord(counts('theme')),
+		statuses: toRecord(counts('status')),
 		modules: toRecord(modules),
 		centrales: [...names]
 			.map(([id, name]) => ({ id, name, count: centrales.find((c) => c.key === id)?.n ?? 0 }))
