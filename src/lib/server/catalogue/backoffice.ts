@@ -1,30 +1,38 @@
 /** The buyer's desk: the contracts they manage and the orders waiting for a decision. */
-import type { ContractStatus } from '../../domain/catalogue/types';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { can, type Actor } from '../../domain/permissions';
 import { getDb } from '../db/client';
+import { scalar, shortNameOf } from '../db/expressions';
+import { adhesions, contracts, orders, organisations } from '../db/schema';
 
 export function managedContracts(user: Actor) {
-	const sqlite = getDb().$client;
-	const rows = sqlite
-		.prepare(
-			`select c.id, c.reference, c.title, c.status, c.end_date as endDate, c.centrale_id as centraleId,
-			 coalesce(o.short_name, o.name) as centraleName, o.kind as centraleKind,
-			 (select count(*) from orders x where x.contract_id = c.id and x.status = 'submitted') as pendingOrders,
-			 (select count(*) from adhesions a where a.contract_id = c.id and a.withdrawn_at is null) as adherents
-			 from contracts c join organisations o on o.id = c.centrale_id order by c.updated_at desc limit 500`
-		)
-		.all() as {
-		id: number;
-		reference: string;
-		title: string;
-		status: ContractStatus;
-		endDate: string | null;
-		centraleId: number;
-		centraleName: string;
-		centraleKind: string;
-		pendingOrders: number;
-		adherents: number;
-	}[];
+	const db = getDb();
+	const pendingOrders = db
+		.select({ n: count() })
+		.from(orders)
+		.where(and(eq(orders.contractId, contracts.id), eq(orders.status, 'submitted')));
+	const adherents = db
+		.select({ n: count() })
+		.from(adhesions)
+		.where(and(eq(adhesions.contractId, contracts.id), isNull(adhesions.withdrawnAt)));
+	const rows = db
+		.select({
+			id: contracts.id,
+			reference: contracts.reference,
+			title: contracts.title,
+			status: contracts.status,
+			endDate: contracts.endDate,
+			centraleId: contracts.centraleId,
+			centraleName: shortNameOf(organisations),
+			centraleKind: organisations.kind,
+			pendingOrders: scalar<number>(pendingOrders),
+			adherents: scalar<number>(adherents)
+		})
+		.from(contracts)
+		.innerJoin(organisations, eq(organisations.id, contracts.centraleId))
+		.orderBy(desc(contracts.updatedAt))
+		.limit(500)
+		.all();
 	const mine = rows.filter((c) =>
 		can(user, 'contract.edit', {
 			centraleId: c.centraleId,

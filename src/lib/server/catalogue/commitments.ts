@@ -3,10 +3,12 @@
  * contract, withdrawal. The routes check `can`; these verbs check the contract's rules and the
  * commune's membership, write, and audit in one transaction.
  */
+import { eq } from 'drizzle-orm';
 import { canAdhere, canDeclareInterest } from '../../domain/catalogue/lifecycle';
 import type { Module } from '../../domain/catalogue/types';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
+import { adhesions, interests } from '../db/schema';
 import { contractLots, lifecycleSnapshot, type ContractRow } from './contract';
 import { findActiveAdhesion, isMember } from './membership';
 
@@ -35,23 +37,20 @@ export function declareInterest(
 	if (!verdict.ok) return { ok: false, message: verdict.reason };
 	const db = getDb();
 	db.transaction(() => {
-		db.$client
-			.prepare(
-				`insert into interests (contract_id, organisation_id, max_quantity_hundredths, estimated_amount_cents, note, declared_by, updated_at)
-				 values (?, ?, ?, ?, ?, ?, ?)
-				 on conflict (contract_id, organisation_id) do update set max_quantity_hundredths = excluded.max_quantity_hundredths,
-				 estimated_amount_cents = excluded.estimated_amount_cents, note = excluded.note,
-				 declared_by = excluded.declared_by, updated_at = excluded.updated_at`
-			)
-			.run(
-				contract.id,
-				organisationId,
-				input.maxQuantityHundredths,
-				input.estimatedAmountCents,
-				input.note ?? null,
-				actorId,
-				now.getTime()
-			);
+		const declared = {
+			maxQuantityHundredths: input.maxQuantityHundredths,
+			estimatedAmountCents: input.estimatedAmountCents,
+			note: input.note ?? null,
+			declaredBy: actorId,
+			updatedAt: now
+		};
+		db.insert(interests)
+			.values({ contractId: contract.id, organisationId, ...declared })
+			.onConflictDoUpdate({
+				target: [interests.contractId, interests.organisationId],
+				set: declared
+			})
+			.run();
 		audit(
 			{
 				actorId,
@@ -91,21 +90,20 @@ export function adhereToContract(
 		return { ok: false, message: "Une option choisie n'est pas proposée par ce marché." };
 	const db = getDb();
 	return db.transaction(() => {
-		const id = db.$client
-			.prepare(
-				`insert into adhesions (contract_id, organisation_id, decision_reference, decision_date, modules,
-				 estimated_quantities, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				contract.id,
+		const { id } = db
+			.insert(adhesions)
+			.values({
+				contractId: contract.id,
 				organisationId,
-				input.decisionReference,
-				input.decisionDate,
-				JSON.stringify(input.modules),
-				input.estimatedQuantities,
-				actorId,
-				now.getTime()
-			).lastInsertRowid as number;
+				decisionReference: input.decisionReference,
+				decisionDate: input.decisionDate,
+				modules: input.modules,
+				estimatedQuantities: input.estimatedQuantities,
+				createdBy: actorId,
+				createdAt: now
+			})
+			.returning({ id: adhesions.id })
+			.get();
 		audit(
 			{
 				actorId,
@@ -130,9 +128,10 @@ export function withdrawAdhesion(
 	if (!adhesion) return { ok: false, message: "Votre commune n'adhère pas à ce marché." };
 	const db = getDb();
 	db.transaction(() => {
-		db.$client
-			.prepare('update adhesions set withdrawn_at = ?, withdrawn_by = ? where id = ?')
-			.run(now.getTime(), actorId, adhesion.id);
+		db.update(adhesions)
+			.set({ withdrawnAt: now, withdrawnBy: actorId })
+			.where(eq(adhesions.id, adhesion.id))
+			.run();
 		audit(
 			{
 				actorId,

@@ -1,35 +1,37 @@
 /** CSV exports: a commune's orders for its accounting; a contract's adhesions for its buyers. */
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { MODULE_LABELS, ORDER_STATUS } from '../../domain/catalogue/labels';
 import { isModule } from '../../domain/catalogue/types';
 import { getDb } from '../db/client';
+import { epochMs, scalar, sumOrZero } from '../db/expressions';
+import { adhesions, contracts, lots, orders, organisations, suppliers } from '../db/schema';
 import { csvAmount, toCsv } from './csv';
 
 const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function communeOrdersCsv(organisationId: number): string {
 	const rows = getDb()
-		.$client.prepare(
-			`select o.id, o.submitted_at as at, c.reference, c.title, l.title as lot, s.name as supplier,
-			 o.budget_year as year, o.budget_article as article, o.status, o.excl_vat_cents as excl,
-			 o.vat_cents as vat, o.incl_vat_cents as incl
-			 from orders o join contracts c on c.id = o.contract_id join lots l on l.id = o.lot_id
-			 left join suppliers s on s.id = l.supplier_id
-			 where o.organisation_id = ? order by o.submitted_at`
-		)
-		.all(organisationId) as {
-		id: number;
-		at: number;
-		reference: string;
-		title: string;
-		lot: string;
-		supplier: string | null;
-		year: number;
-		article: string;
-		status: string;
-		excl: number;
-		vat: number;
-		incl: number;
-	}[];
+		.select({
+			id: orders.id,
+			at: epochMs(orders.submittedAt),
+			reference: contracts.reference,
+			title: contracts.title,
+			lot: lots.title,
+			supplier: suppliers.name,
+			year: orders.budgetYear,
+			article: orders.budgetArticle,
+			status: orders.status,
+			excl: orders.exclVatCents,
+			vat: orders.vatCents,
+			incl: orders.inclVatCents
+		})
+		.from(orders)
+		.innerJoin(contracts, eq(contracts.id, orders.contractId))
+		.innerJoin(lots, eq(lots.id, orders.lotId))
+		.leftJoin(suppliers, eq(suppliers.id, lots.supplierId))
+		.where(eq(orders.organisationId, organisationId))
+		.orderBy(asc(orders.submittedAt))
+		.all();
 	return toCsv(
 		[
 			'Commande',
@@ -63,24 +65,27 @@ export function communeOrdersCsv(organisationId: number): string {
 }
 
 export function contractAdhesionsCsv(contractId: number): string {
-	const rows = getDb()
-		.$client.prepare(
-			`select o.name, o.nis_code as nis, a.decision_reference as ref, a.decision_date as date, a.modules,
-			 a.estimated_quantities as quantities, a.withdrawn_at as withdrawn,
-			 (select coalesce(sum(excl_vat_cents), 0) from orders x where x.adhesion_id = a.id and x.status != 'refused') as ordered
-			 from adhesions a join organisations o on o.id = a.organisation_id
-			 where a.contract_id = ? order by o.name`
-		)
-		.all(contractId) as {
-		name: string;
-		nis: string | null;
-		ref: string;
-		date: string;
-		modules: string;
-		quantities: string;
-		withdrawn: number | null;
-		ordered: number;
-	}[];
+	const db = getDb();
+	const ordered = db
+		.select({ cents: sumOrZero(orders.exclVatCents) })
+		.from(orders)
+		.where(and(eq(orders.adhesionId, adhesions.id), ne(orders.status, 'refused')));
+	const rows = db
+		.select({
+			name: organisations.name,
+			nis: organisations.nisCode,
+			ref: adhesions.decisionReference,
+			date: adhesions.decisionDate,
+			modules: adhesions.modules,
+			quantities: adhesions.estimatedQuantities,
+			withdrawn: epochMs(adhesions.withdrawnAt),
+			ordered: scalar<number>(ordered)
+		})
+		.from(adhesions)
+		.innerJoin(organisations, eq(organisations.id, adhesions.organisationId))
+		.where(eq(adhesions.contractId, contractId))
+		.orderBy(asc(organisations.name))
+		.all();
 	return toCsv(
 		[
 			'Pouvoir local',
@@ -97,9 +102,7 @@ export function contractAdhesionsCsv(contractId: number): string {
 			r.nis,
 			r.ref,
 			r.date,
-			(JSON.parse(r.modules) as string[])
-				.map((m) => (isModule(m) ? MODULE_LABELS[m] : m))
-				.join(', '),
+			r.modules.map((m) => (isModule(m) ? MODULE_LABELS[m] : m)).join(', '),
 			r.quantities,
 			r.withdrawn ? dateOf(r.withdrawn) : null,
 			csvAmount(r.ordered)

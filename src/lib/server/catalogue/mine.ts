@@ -1,55 +1,62 @@
 /** « Mes marchés »: a commune's adhesions, interests, recent orders and coming end dates. */
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { addDays } from '../../domain/catalogue/dates';
-import type { ContractStatus } from '../../domain/catalogue/types';
-import { getDb } from '../db/client';
+import { sumOrZero } from '../db/expressions';
+import { preparedQueries } from '../db/prepared';
+import { adhesions, contracts, interests, orders } from '../db/schema';
+import { SUCCESSOR_REFERENCE } from './contract';
 import { communeOrders } from './orders';
 
 const UPCOMING_DAYS = 365;
 
+const organisationId = sql.placeholder('organisationId');
+
+const queries = preparedQueries((db) => ({
+	adhesions: db
+		.select({
+			id: adhesions.id,
+			decisionReference: adhesions.decisionReference,
+			decisionDate: adhesions.decisionDate,
+			modules: adhesions.modules,
+			reference: contracts.reference,
+			title: contracts.title,
+			status: contracts.status,
+			endDate: contracts.endDate,
+			maxEndDate: contracts.maxEndDate,
+			successorReference: SUCCESSOR_REFERENCE
+		})
+		.from(adhesions)
+		.innerJoin(contracts, eq(contracts.id, adhesions.contractId))
+		.where(and(eq(adhesions.organisationId, organisationId), isNull(adhesions.withdrawnAt)))
+		.orderBy(asc(contracts.endDate))
+		.prepare(),
+	interests: db
+		.select({
+			id: interests.id,
+			maxQuantityHundredths: interests.maxQuantityHundredths,
+			estimatedAmountCents: interests.estimatedAmountCents,
+			reference: contracts.reference,
+			title: contracts.title,
+			status: contracts.status,
+			interestDeadline: contracts.interestDeadline
+		})
+		.from(interests)
+		.innerJoin(contracts, eq(contracts.id, interests.contractId))
+		.where(eq(interests.organisationId, organisationId))
+		.orderBy(asc(contracts.interestDeadline))
+		.prepare(),
+	orderStats: db
+		.select({ status: orders.status, n: count(), inclVatCents: sumOrZero(orders.inclVatCents) })
+		.from(orders)
+		.where(eq(orders.organisationId, organisationId))
+		.groupBy(orders.status)
+		.prepare()
+}));
+
 export function listMyContracts(organisationId: number, today: string) {
-	const sqlite = getDb().$client;
-	const adhesions = sqlite
-		.prepare(
-			`select a.id, a.decision_reference as decisionReference, a.decision_date as decisionDate,
-			 a.modules, c.reference, c.title, c.status, c.end_date as endDate, c.max_end_date as maxEndDate,
-			 (select s.reference from contracts s where s.predecessor_id = c.id order by s.id desc limit 1) as successorReference
-			 from adhesions a join contracts c on c.id = a.contract_id
-			 where a.organisation_id = ? and a.withdrawn_at is null order by c.end_date`
-		)
-		.all(organisationId) as {
-		id: number;
-		decisionReference: string;
-		decisionDate: string;
-		modules: string;
-		reference: string;
-		title: string;
-		status: ContractStatus;
-		endDate: string | null;
-		maxEndDate: string | null;
-		successorReference: string | null;
-	}[];
-	const interests = sqlite
-		.prepare(
-			`select i.id, i.max_quantity_hundredths as maxQuantityHundredths, i.estimated_amount_cents as estimatedAmountCents,
-			 c.reference, c.title, c.status, c.interest_deadline as interestDeadline
-			 from interests i join contracts c on c.id = i.contract_id
-			 where i.organisation_id = ? order by c.interest_deadline`
-		)
-		.all(organisationId) as {
-		id: number;
-		maxQuantityHundredths: number;
-		estimatedAmountCents: number;
-		reference: string;
-		title: string;
-		status: ContractStatus;
-		interestDeadline: string | null;
-	}[];
-	const orderStats = sqlite
-		.prepare(
-			`select status, count(*) as n, coalesce(sum(incl_vat_cents), 0) as inclVatCents
-			 from orders where organisation_id = ? group by status`
-		)
-		.all(organisationId) as { status: string; n: number; inclVatCents: number }[];
+	const q = queries();
+	const adhesions = q.adhesions.all({ organisationId });
+	const orderStats = q.orderStats.all({ organisationId });
 	const horizon = addDays(today, UPCOMING_DAYS);
 	const upcoming = adhesions
 		.filter((a) => a.endDate && a.endDate >= today && a.endDate <= horizon)
@@ -60,8 +67,8 @@ export function listMyContracts(organisationId: number, today: string) {
 			successorReference: a.successorReference
 		}));
 	return {
-		adhesions: adhesions.map((a) => ({ ...a, modules: JSON.parse(a.modules) as string[] })),
-		interests,
+		adhesions,
+		interests: q.interests.all({ organisationId }),
 		orders: communeOrders(organisationId, 50),
 		orderStats,
 		orderCount: orderStats.reduce((n, s) => n + s.n, 0),

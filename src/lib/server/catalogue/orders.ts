@@ -2,14 +2,27 @@
  * Orders under an adhesion: totals computed by domain/catalogue/money, the framework's maximum
  * checked by domain/catalogue/ceiling (Coopservice), then stored with lines priced as ordered.
  */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { ceilingCheck } from '../../domain/catalogue/ceiling';
 import { canOrder } from '../../domain/catalogue/lifecycle';
 import { orderTotals } from '../../domain/catalogue/money';
 import { isPriced, unpricedMessage } from '../../domain/catalogue/pricing';
 import { quantityFromHundredths } from '../../domain/catalogue/quantity';
-import { isVatRate, type OrderStatus, type VatRate } from '../../domain/catalogue/types';
+import { isVatRate, type VatRate } from '../../domain/catalogue/types';
 import { audit } from '../audit';
-import { getDb } from '../db/client';
+import { getDb, type Db } from '../db/client';
+import { epochMs } from '../db/expressions';
+import { preparedQueries } from '../db/prepared';
+import {
+	adhesions,
+	contracts,
+	lots,
+	orderLines,
+	orders,
+	organisations,
+	suppliers,
+	users
+} from '../db/schema';
 import type { Outcome } from './commitments';
 import {
 	committedCents,
@@ -84,41 +97,39 @@ export function submitOrder(
 			totals.exclVatCents
 		);
 		if (ceiling.level === 'exceeded') return { ok: false as const, message: ceiling.message };
-		const orderId = db.$client
-			.prepare(
-				`insert into orders (adhesion_id, contract_id, organisation_id, lot_id, budget_year, budget_article,
-				 status, excl_vat_cents, vat_cents, incl_vat_cents, note, submitted_by, submitted_at)
-				 values (?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				adhesion.id,
-				contract.id,
+		const { orderId } = db
+			.insert(orders)
+			.values({
+				adhesionId: adhesion.id,
+				contractId: contract.id,
 				organisationId,
-				lot.id,
-				input.budgetYear,
-				input.budgetArticle,
-				totals.exclVatCents,
-				totals.vatCents,
-				totals.inclVatCents,
-				input.note ?? null,
-				actorId,
-				now.getTime()
-			).lastInsertRowid as number;
-		const insertLine = db.$client.prepare(
-			`insert into order_lines (order_id, lot_id, price_item_id, label, unit, quantity_hundredths, unit_price_cents, vat_rate)
-			 values (?, ?, ?, ?, ?, ?, ?, ?)`
-		);
-		for (const line of priced)
-			insertLine.run(
-				orderId,
-				lot.id,
-				line.item.id,
-				line.item.label,
-				line.item.unit,
-				line.quantityHundredths,
-				line.unitPriceCents,
-				line.vatRate
-			);
+				lotId: lot.id,
+				budgetYear: input.budgetYear,
+				budgetArticle: input.budgetArticle,
+				status: 'submitted',
+				exclVatCents: totals.exclVatCents,
+				vatCents: totals.vatCents,
+				inclVatCents: totals.inclVatCents,
+				note: input.note ?? null,
+				submittedBy: actorId,
+				submittedAt: now
+			})
+			.returning({ orderId: orders.id })
+			.get();
+		db.insert(orderLines)
+			.values(
+				priced.map((line) => ({
+					orderId,
+					lotId: lot.id,
+					priceItemId: line.item.id,
+					label: line.item.label,
+					unit: line.item.unit,
+					quantityHundredths: line.quantityHundredths,
+					unitPriceCents: line.unitPriceCents,
+					vatRate: line.vatRate
+				}))
+			)
+			.run();
 		audit(
 			{
 				actorId,
@@ -145,19 +156,22 @@ export function decideOrder(
 	now = new Date()
 ): Outcome {
 	const db = getDb();
-	const row = db.$client.prepare('select status from orders where id = ?').get(orderId) as
-		{ status: string } | undefined;
+	const row = db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).get();
 	if (!row) return { ok: false, message: 'Commande introuvable.' };
 	if (row.status !== 'submitted')
 		return { ok: false, message: 'Cette commande a déjà été traitée.' };
 	if (decision === 'refused' && !reason?.trim())
 		return { ok: false, message: 'Indiquez la raison du refus : la commune la lira.' };
 	db.transaction(() => {
-		db.$client
-			.prepare(
-				'update orders set status = ?, refusal_reason = ?, decided_by = ?, decided_at = ? where id = ?'
-			)
-			.run(decision, decision === 'refused' ? reason : null, actorId, now.getTime(), orderId);
+		db.update(orders)
+			.set({
+				status: decision,
+				refusalReason: decision === 'refused' ? reason : null,
+				decidedBy: actorId,
+				decidedAt: now
+			})
+			.where(eq(orders.id, orderId))
+			.run();
 		audit(
 			{
 				actorId,
@@ -172,97 +186,114 @@ export function decideOrder(
 	return { ok: true, value: undefined };
 }
 
-export interface OrderSummary {
-	id: number;
-	contractReference: string;
-	contractTitle: string;
-	lotTitle: string;
-	status: OrderStatus;
-	budgetYear: number;
-	budgetArticle: string;
-	exclVatCents: number;
-	inclVatCents: number;
-	submittedAt: number;
-	refusalReason: string | null;
-	organisationName: string;
+const SUMMARY = {
+	id: orders.id,
+	contractReference: contracts.reference,
+	contractTitle: contracts.title,
+	lotTitle: lots.title,
+	status: orders.status,
+	budgetYear: orders.budgetYear,
+	budgetArticle: orders.budgetArticle,
+	exclVatCents: orders.exclVatCents,
+	inclVatCents: orders.inclVatCents,
+	submittedAt: epochMs(orders.submittedAt),
+	refusalReason: orders.refusalReason,
+	organisationName: organisations.name
+};
+
+/** Orders with their contract, lot and commune, as the lists show them. */
+function summaries(db: Db) {
+	return db
+		.select(SUMMARY)
+		.from(orders)
+		.innerJoin(contracts, eq(contracts.id, orders.contractId))
+		.innerJoin(lots, eq(lots.id, orders.lotId))
+		.innerJoin(organisations, eq(organisations.id, orders.organisationId))
+		.$dynamic();
 }
 
-const SUMMARY = `o.id, c.reference as contractReference, c.title as contractTitle, l.title as lotTitle,
- o.status, o.budget_year as budgetYear, o.budget_article as budgetArticle, o.excl_vat_cents as exclVatCents,
- o.incl_vat_cents as inclVatCents, o.submitted_at as submittedAt, o.refusal_reason as refusalReason,
- org.name as organisationName
- from orders o join contracts c on c.id = o.contract_id join lots l on l.id = o.lot_id
- join organisations org on org.id = o.organisation_id`;
+const newestFirst = desc(orders.submittedAt);
+const placeholder = (name: string) => sql.placeholder(name);
+
+const queries = preparedQueries((db) => ({
+	ofCommuneOnContract: summaries(db)
+		.where(
+			and(
+				eq(orders.contractId, placeholder('contractId')),
+				eq(orders.organisationId, placeholder('organisationId'))
+			)
+		)
+		.orderBy(newestFirst)
+		.prepare(),
+	ofContract: summaries(db)
+		.where(eq(orders.contractId, placeholder('contractId')))
+		.orderBy(newestFirst)
+		.limit(500)
+		.prepare(),
+	ofCommune: summaries(db)
+		.where(eq(orders.organisationId, placeholder('organisationId')))
+		.orderBy(newestFirst)
+		.limit(placeholder('limit'))
+		.offset(placeholder('offset'))
+		.prepare()
+}));
+
+export type OrderSummary = ReturnType<ReturnType<typeof queries>['ofContract']['all']>[number];
 
 export function communeOrdersForContract(
 	contractId: number,
 	organisationId: number
 ): OrderSummary[] {
-	return getDb()
-		.$client.prepare(
-			`select ${SUMMARY} where o.contract_id = ? and o.organisation_id = ? order by o.submitted_at desc`
-		)
-		.all(contractId, organisationId) as OrderSummary[];
+	return queries().ofCommuneOnContract.all({ contractId, organisationId });
 }
 
 export function contractOrders(contractId: number): OrderSummary[] {
-	return getDb()
-		.$client.prepare(
-			`select ${SUMMARY} where o.contract_id = ? order by o.submitted_at desc limit 500`
-		)
-		.all(contractId) as OrderSummary[];
+	return queries().ofContract.all({ contractId });
 }
 
 export function communeOrders(organisationId: number, limit = 50, offset = 0): OrderSummary[] {
-	return getDb()
-		.$client.prepare(
-			`select ${SUMMARY} where o.organisation_id = ? order by o.submitted_at desc limit ? offset ?`
-		)
-		.all(organisationId, limit, offset) as OrderSummary[];
+	return queries().ofCommune.all({ organisationId, limit, offset });
 }
 
 /** One order with its lines, supplier and commune: the bon de commande. */
 export function findOrder(orderId: number) {
-	const sqlite = getDb().$client;
-	const order = sqlite
-		.prepare(
-			`select ${SUMMARY.replace(
-				'org.name as organisationName',
-				`org.name as organisationName, o.organisation_id as organisationId,
-			 o.contract_id as contractId, o.vat_cents as vatCents, o.note, c.centrale_id as centraleId,
-			 s.name as supplierName, s.vat_number as supplierVat, u.name as submittedByName,
-			 a.decision_reference as decisionReference, a.decision_date as decisionDate`
-			)}
-			 left join suppliers s on s.id = l.supplier_id left join users u on u.id = o.submitted_by
-			 join adhesions a on a.id = o.adhesion_id where o.id = ?`
-		)
-		.get(orderId) as
-		| (OrderSummary & {
-				organisationId: number;
-				contractId: number;
-				vatCents: number;
-				note: string | null;
-				centraleId: number;
-				supplierName: string | null;
-				supplierVat: string | null;
-				submittedByName: string | null;
-				decisionReference: string;
-				decisionDate: string;
-		  })
-		| undefined;
+	const db = getDb();
+	const order = db
+		.select({
+			...SUMMARY,
+			organisationId: orders.organisationId,
+			contractId: orders.contractId,
+			vatCents: orders.vatCents,
+			note: orders.note,
+			centraleId: contracts.centraleId,
+			supplierName: suppliers.name,
+			supplierVat: suppliers.vatNumber,
+			submittedByName: users.name,
+			decisionReference: adhesions.decisionReference,
+			decisionDate: adhesions.decisionDate
+		})
+		.from(orders)
+		.innerJoin(contracts, eq(contracts.id, orders.contractId))
+		.innerJoin(lots, eq(lots.id, orders.lotId))
+		.innerJoin(organisations, eq(organisations.id, orders.organisationId))
+		.leftJoin(suppliers, eq(suppliers.id, lots.supplierId))
+		.leftJoin(users, eq(users.id, orders.submittedBy))
+		.innerJoin(adhesions, eq(adhesions.id, orders.adhesionId))
+		.where(eq(orders.id, orderId))
+		.get();
 	if (!order) return null;
-	const lines = sqlite
-		.prepare(
-			`select id, label, unit, quantity_hundredths as quantityHundredths, unit_price_cents as unitPriceCents, vat_rate as vatRate
-			 from order_lines where order_id = ? order by id`
-		)
-		.all(orderId) as {
-		id: number;
-		label: string;
-		unit: string;
-		quantityHundredths: number;
-		unitPriceCents: number;
-		vatRate: number;
-	}[];
+	const lines = db
+		.select({
+			id: orderLines.id,
+			label: orderLines.label,
+			unit: orderLines.unit,
+			quantityHundredths: orderLines.quantityHundredths,
+			unitPriceCents: orderLines.unitPriceCents,
+			vatRate: orderLines.vatRate
+		})
+		.from(orderLines)
+		.where(eq(orderLines.orderId, orderId))
+		.orderBy(asc(orderLines.id))
+		.all();
 	return { ...order, lines };
 }
