@@ -3,12 +3,12 @@
  * back office: a save names the version its form was opened at; if someone changed the group
  * since, nothing is written and the refusal names what changed and who changed it.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { PHASE_LABELS, canSwitchPhase, type Phase } from '../../domain/boards/phases';
 import type { Actor } from '../../domain/permissions';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
-import { workingGroups } from '../db/schema';
+import { auditLog, users, workingGroups } from '../db/schema';
 import { emit } from '../events';
 import type { GroupFieldsInput } from './group-form';
 import { notifyPhaseChange, type GroupSummary } from './groups';
@@ -90,12 +90,18 @@ export function updateGroup(
 
 function conflictMessage(groupId: number, version: number): string {
 	const rows = getDb()
-		.$client.prepare(
-			`select a.details, a.action, u.name from audit_log a left join users u on u.id = a.actor_id
-			 where a.subject_type = 'working_group' and a.subject_id = ? and a.action in ('group.edit', 'group.phase')
-			 order by a.id`
+		.select({ details: auditLog.details, action: auditLog.action, name: users.name })
+		.from(auditLog)
+		.leftJoin(users, eq(users.id, auditLog.actorId))
+		.where(
+			and(
+				eq(auditLog.subjectType, 'working_group'),
+				eq(auditLog.subjectId, String(groupId)),
+				inArray(auditLog.action, ['group.edit', 'group.phase'])
+			)
 		)
-		.all(String(groupId)) as { details: string | null; action: string; name: string | null }[];
+		.orderBy(asc(auditLog.id))
+		.all();
 	const changed = new Set<string>();
 	const who = new Set<string>();
 	for (const row of rows) {

@@ -13,13 +13,15 @@ import { reindexContract } from '../catalogue/search-index';
 import { readYDoc } from '../collab/yjs-documents';
 import { getDb } from '../db/client';
 import {
+	boards,
 	contractRequirements,
 	contractTransitions,
 	contracts,
 	interests,
 	needContractLinks,
 	needInterests,
-	needs
+	needs,
+	workingGroups
 } from '../db/schema';
 import { boardDocName } from './board-documents';
 
@@ -54,11 +56,15 @@ function interestShares(boardId: number, cardIds: string[], budgets: Map<string,
 }
 
 function nextReference(groupId: number, year: number): string {
-	const sqlite = getDb().$client;
+	const db = getDb();
 	for (let n = 1; ; n++) {
 		const reference = `GT${groupId}-${year}-${String(n).padStart(2, '0')}`;
-		if (!sqlite.prepare('select 1 from contracts where reference = ?').get(reference))
-			return reference;
+		const taken = db
+			.select({ id: contracts.id })
+			.from(contracts)
+			.where(eq(contracts.reference, reference))
+			.get();
+		if (!taken) return reference;
 	}
 }
 
@@ -185,14 +191,19 @@ export interface ContractOrigin {
 
 /** The needs a contract was born from, with the requirements copied from each. */
 export function contractOrigins(contractId: number): ContractOrigin[] {
-	const sqlite = getDb().$client;
-	const links = sqlite
-		.prepare(
-			`select l.card_id as cardId, l.title, g.id as groupId, g.title as groupTitle
-			 from need_contract_links l join boards b on b.id = l.board_id join working_groups g on g.id = b.group_id
-			 where l.contract_id = ? order by l.title`
-		)
-		.all(contractId) as Omit<ContractOrigin, 'requirements'>[];
+	const links = getDb()
+		.select({
+			cardId: needContractLinks.cardId,
+			title: needContractLinks.title,
+			groupId: workingGroups.id,
+			groupTitle: workingGroups.title
+		})
+		.from(needContractLinks)
+		.innerJoin(boards, eq(boards.id, needContractLinks.boardId))
+		.innerJoin(workingGroups, eq(workingGroups.id, boards.groupId))
+		.where(eq(needContractLinks.contractId, contractId))
+		.orderBy(asc(needContractLinks.title))
+		.all();
 	const reqs = getDb()
 		.select()
 		.from(contractRequirements)
