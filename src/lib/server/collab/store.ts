@@ -6,8 +6,11 @@
  * `appendUpdate` is a synchronous insert: the sync hub calls it before relaying an update, so an
  * update another user has seen is on disk even if the process is killed right after.
  */
-import type Database from 'better-sqlite3';
+import { and, asc, count, eq, gt, lte, max, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../db/client';
+import { directStatement, preparedQueries } from '../db/prepared';
+import { documentUpdates, documents } from '../db/schema';
 
 export interface StoredDocument {
 	name: string;
@@ -22,45 +25,89 @@ export interface StoredDocument {
 	snapshotSeq: number;
 }
 
-type Statements = ReturnType<typeof prepare>;
-const cache = new WeakMap<Database.Database, Statements>();
+const name = sql.placeholder('name');
+const afterSeq = sql.placeholder('afterSeq');
+const uptoSeq = sql.placeholder('uptoSeq');
+const qb = new QueryBuilder();
+/** UTC ms, bound as the integer it is: no Date is built for each update on the hub's hot path. */
+const at = sql<Date>`${sql.placeholder('at')}`;
 
-function prepare(sqlite: Database.Database) {
-	return {
-		ensure: sqlite.prepare(
-			'insert into documents (name, kind, snapshot_seq, updated_at) values (?, ?, 0, ?) on conflict(name) do nothing'
-		),
-		// the next seq of this document: after its last logged update, or after its snapshot
-		append: sqlite.prepare(
-			`insert into document_updates (doc_name, seq, "update", user_id, at)
-			 values (@name, coalesce(
-			   (select max(seq) from document_updates where doc_name = @name),
-			   (select snapshot_seq from documents where name = @name)) + 1,
-			 @update, @userId, @at)
-			 returning seq`
-		),
-		head: sqlite.prepare(
-			'select kind, snapshot, snapshot_seq as seq from documents where name = ?'
-		),
-		log: sqlite.prepare(
-			'select seq, "update" as data from document_updates where doc_name = ? and seq > ? order by seq'
-		),
-		snapshot: sqlite.prepare(
-			'update documents set snapshot = ?, snapshot_seq = ?, updated_at = ? where name = ?'
-		),
-		fold: sqlite.prepare('delete from document_updates where doc_name = ? and seq <= ?'),
-		count: sqlite.prepare(
-			'select count(*) as n from document_updates where doc_name = ? and seq > ? and seq <= ?'
+/**
+ * The next seq of the named document: after its last logged update, or after its snapshot.
+ * Computed inside the insert (SQL: drizzle has no coalesce of scalar subqueries) so that one
+ * statement appends, as the hub needs.
+ */
+const NEXT_SEQ = sql`coalesce((${qb
+	.select({ seq: max(documentUpdates.seq) })
+	.from(documentUpdates)
+	.where(eq(documentUpdates.docName, name))}), (${qb
+	.select({ seq: documents.snapshotSeq })
+	.from(documents)
+	.where(eq(documents.name, name))})) + 1`;
+
+// prepared once per connection
+const statements = preparedQueries((db) => ({
+	ensure: db
+		.insert(documents)
+		.values({
+			name,
+			kind: sql.placeholder('kind'),
+			snapshotSeq: 0,
+			updatedAt: at
+		})
+		.onConflictDoNothing({ target: documents.name })
+		.prepare(),
+	// the hub appends before every relay: run without drizzle's per-call overhead (see directStatement)
+	append: directStatement(
+		db.$client,
+		db
+			.insert(documentUpdates)
+			.values({
+				docName: name,
+				seq: NEXT_SEQ,
+				update: sql.placeholder('update'),
+				userId: sql.placeholder('userId'),
+				at
+			})
+			.returning({ seq: documentUpdates.seq })
+	),
+	head: db
+		.select({ kind: documents.kind, snapshot: documents.snapshot, seq: documents.snapshotSeq })
+		.from(documents)
+		.where(eq(documents.name, name))
+		.prepare(),
+	log: db
+		.select({ seq: documentUpdates.seq, data: documentUpdates.update })
+		.from(documentUpdates)
+		.where(and(eq(documentUpdates.docName, name), gt(documentUpdates.seq, afterSeq)))
+		.orderBy(asc(documentUpdates.seq))
+		.prepare(),
+	snapshot: db
+		.update(documents)
+		// set() types take no placeholder: each is wrapped as SQL, bound as given
+		.set({
+			snapshot: sql`${sql.placeholder('snapshot')}`,
+			snapshotSeq: sql`${uptoSeq}`,
+			updatedAt: at
+		})
+		.where(eq(documents.name, name))
+		.prepare(),
+	fold: db
+		.delete(documentUpdates)
+		.where(and(eq(documentUpdates.docName, name), lte(documentUpdates.seq, uptoSeq)))
+		.prepare(),
+	count: db
+		.select({ n: count() })
+		.from(documentUpdates)
+		.where(
+			and(
+				eq(documentUpdates.docName, name),
+				gt(documentUpdates.seq, afterSeq),
+				lte(documentUpdates.seq, uptoSeq)
+			)
 		)
-	};
-}
-
-function statements(): Statements {
-	const sqlite = getDb().$client;
-	let prepared = cache.get(sqlite);
-	if (!prepared) cache.set(sqlite, (prepared = prepare(sqlite)));
-	return prepared;
-}
+		.prepare()
+}));
 
 /** better-sqlite3 binds Buffers; this views the same bytes without copying them. */
 function asBuffer(bytes: Uint8Array): Buffer {
@@ -77,7 +124,7 @@ export function parseDocumentName(name: string): { kind: string; id: string } | 
 
 /** Creates the document's row if it has none yet (its content is empty). */
 export function ensureDocument(name: string, kind: string, now = Date.now()) {
-	statements().ensure.run(name, kind, now);
+	statements().ensure.run({ name, kind, at: now });
 }
 
 /** Appends one update to the document's log, synchronously; returns its sequence number. */
@@ -87,7 +134,8 @@ export function appendUpdate(
 	userId: number | null,
 	now = Date.now()
 ): number {
-	const row = statements().append.get({ name, update: asBuffer(update), userId, at: now }) as {
+	const { statement, args } = statements().append;
+	const row = statement.get(...args({ name, update: asBuffer(update), userId, at: now })) as {
 		seq: number;
 	};
 	return row.seq;
@@ -96,10 +144,9 @@ export function appendUpdate(
 /** The snapshot and the updates logged after it; null when the document has no row. */
 export function loadDocument(name: string): StoredDocument | null {
 	const s = statements();
-	const head = s.head.get(name) as
-		{ kind: string; snapshot: Buffer | null; seq: number } | undefined;
+	const head = s.head.get({ name });
 	if (!head) return null;
-	const rows = s.log.all(name, head.seq) as { seq: number; data: Buffer }[];
+	const rows = s.log.all({ name, afterSeq: head.seq });
 	const parts: Uint8Array[] = head.snapshot ? [head.snapshot] : [];
 	for (const row of rows) parts.push(row.data);
 	return {
@@ -114,7 +161,7 @@ export function loadDocument(name: string): StoredDocument | null {
 
 /** How many updates the log holds in (afterSeq, uptoSeq]. */
 export function countUpdates(name: string, afterSeq: number, uptoSeq: number): number {
-	return (statements().count.get(name, afterSeq, uptoSeq) as { n: number }).n;
+	return statements().count.get({ name, afterSeq, uptoSeq })!.n;
 }
 
 /**
@@ -128,8 +175,8 @@ export function compactDocument(
 	now = Date.now()
 ) {
 	const s = statements();
-	getDb().$client.transaction(() => {
-		s.snapshot.run(asBuffer(snapshot), uptoSeq, now, name);
-		s.fold.run(name, uptoSeq);
-	})();
+	getDb().transaction(() => {
+		s.snapshot.run({ name, snapshot: asBuffer(snapshot), uptoSeq, at: now });
+		s.fold.run({ name, uptoSeq });
+	});
 }
