@@ -84,6 +84,7 @@ export function closeDb() {
 /** true when the database answers a trivial query */
 export function databaseIsHealthy(): boolean {
 	try {
+		// raw: a probe of the connection itself, below any table the query builder knows
 		const row = getDb().$client.prepare('select 1 as ok').get() as { ok: number };
 		return row.ok === 1;
 	} catch {
