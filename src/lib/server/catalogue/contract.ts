@@ -16,8 +16,11 @@ import {
 	users
 } from '../db/schema';
 
-/** A contract as stored (JSON columns decoded), with the name and kind of its lead centrale. */
-export type ContractRow = typeof contracts.$inferSelect & {
+/**
+ * A contract as stored (JSON columns decoded), with the name and kind of its lead centrale. Who
+ * created it, and when, stay out: the row reaches the browser in page data.
+ */
+export type ContractRow = Omit<typeof contracts.$inferSelect, 'createdBy' | 'createdAt'> & {
 	centraleName: string;
 	centraleSlug: string;
 	centraleKind: (typeof organisations.$inferSelect)['kind'];
@@ -41,6 +44,11 @@ export type DocumentRow = Pick<
 >;
 
 const key = sql.placeholder('key');
+const {
+	createdBy: _createdBy,
+	createdAt: _createdAt,
+	...CONTRACT_COLUMNS
+} = getTableColumns(contracts);
 
 const successor = alias(contracts, 'successor');
 
@@ -58,7 +66,7 @@ const queries = preparedQueries((db) => {
 	const contract = () =>
 		db
 			.select({
-				...getTableColumns(contracts),
+				...CONTRACT_COLUMNS,
 				centraleName: shortNameOf(organisations),
 				centraleSlug: organisations.slug,
 				centraleKind: organisations.kind

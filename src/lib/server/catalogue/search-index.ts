@@ -16,6 +16,7 @@ import { contracts, lots, priceItems, suppliers } from '../db/schema';
  * not export it, because drizzle-kit cannot create a virtual table and would make a plain one.
  */
 const contractSearch = sqliteTable('contract_search', {
+	/** FTS5's own key: the contract's id */
 	rowid: integer('rowid').notNull(),
 	title: text('title').notNull(),
 	summary: text('summary').notNull(),
