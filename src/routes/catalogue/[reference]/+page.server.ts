@@ -9,7 +9,7 @@ import {
 } from '$lib/server/catalogue/commitments';
 import { findContract } from '$lib/server/catalogue/contract';
 import { contractPage } from '$lib/server/catalogue/page';
-import { brusselsToday } from '$lib/server/catalogue/today';
+import { brusselsToday } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 

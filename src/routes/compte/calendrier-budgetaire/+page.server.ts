@@ -9,7 +9,7 @@ import {
 	resetBudgetCalendar,
 	saveBudgetCalendar
 } from '$lib/server/budget-calendars';
-import { brusselsToday } from '$lib/server/catalogue/today';
+import { brusselsToday } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -8,7 +8,7 @@ import { orderTotals } from '../../../domain/catalogue/money';
 import type { VatRate } from '../../../domain/catalogue/types';
 import { storeFile } from '../../catalogue/files';
 import { reindexContract } from '../../catalogue/search-index';
-import { brusselsToday } from '../../catalogue/today';
+import { brusselsToday } from '../../clock';
 import type { Db } from '../client';
 import { DEMO_CONTRACTS, DEMO_SUPPLIERS, type DemoContract } from './catalogue-data';
 import { minimalPdf } from './pdf';

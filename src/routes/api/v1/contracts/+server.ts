@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { contractListAnswer } from '$lib/server/catalogue/api-answers';
-import { brusselsToday } from '$lib/server/catalogue/today';
+import { brusselsToday } from '$lib/server/clock';
 import type { RequestHandler } from './$types';
 
 /** Public contracts, paginated, with the same filters as the catalogue page. */

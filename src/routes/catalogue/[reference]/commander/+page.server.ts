@@ -5,7 +5,7 @@ import { findContract } from '$lib/server/catalogue/contract';
 import { parseOrderForm } from '$lib/server/catalogue/order-form';
 import { newOrderPage } from '$lib/server/catalogue/order-page';
 import { submitOrder } from '$lib/server/catalogue/orders';
-import { brusselsToday } from '$lib/server/catalogue/today';
+import { brusselsToday } from '$lib/server/clock';
 import { invalid } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -5,7 +5,7 @@ import { contractSchema, toContractFields } from '$lib/server/catalogue/contract
 import { transitionSchema } from '$lib/server/catalogue/lifecycle-form';
 import { saveContract, startRelaunch, transitionContract } from '$lib/server/catalogue/manage';
 import { contractManagementPage } from '$lib/server/catalogue/management-page';
-import { brusselsToday } from '$lib/server/catalogue/today';
+import { brusselsToday } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { documentActions } from './document-actions';

@@ -19,7 +19,7 @@ import {
 	moveWave,
 	renameWave
 } from '$lib/server/boards/waves';
-import { brusselsToday } from '$lib/server/catalogue/today';
+import { brusselsToday } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

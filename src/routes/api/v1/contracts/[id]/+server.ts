@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { contractAnswer } from '$lib/server/catalogue/api-answers';
-import { brusselsToday } from '$lib/server/catalogue/today';
+import { brusselsToday } from '$lib/server/clock';
 import type { RequestHandler } from './$types';
 
 /** One contract by numeric id or by reference. */

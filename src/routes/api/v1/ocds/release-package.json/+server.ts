@@ -1,5 +1,5 @@
 import { ocdsPackageStream } from '$lib/server/catalogue/ocds';
-import { brusselsToday } from '$lib/server/catalogue/today';
+import { brusselsToday } from '$lib/server/clock';
 import type { RequestHandler } from './$types';
 
 /** Every contract as an OCDS 1.1.5 release package, streamed page by page from SQLite. */
