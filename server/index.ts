@@ -2,7 +2,8 @@
  * The Centrale process: an http.Server around the SvelteKit handler, the WebSocket upgrade
  * router for the sync hub, the background jobs, and a graceful SIGTERM.
  *
- * Configuration: PORT (3000), HOST (0.0.0.0), ORIGIN, DATA_DIR (./data), SMTP_URL, DEMO (1).
+ * Configuration: PORT (3000), HOST (0.0.0.0), ORIGIN (required when NODE_ENV=production),
+ * DATA_DIR (./data), SMTP_URL, DEMO (1); the README has the whole table.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { closeDb, getDb } from '../src/lib/server/db/client';
 import { seedDatabase } from '../src/lib/server/db/seed/index';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/db/seed/demo';
 import { clockOffsetMs } from '../src/lib/server/clock';
-import { config } from '../src/lib/server/config';
+import { config, originProblem, publicOrigin } from '../src/lib/server/config';
 import { log } from '../src/lib/server/log';
 import { startJobs } from './jobs/index';
 import { shutdownHooks } from './shutdown';
@@ -44,6 +45,8 @@ function configureOrigin() {
 }
 
 export async function startServer(root = process.cwd()): Promise<RunningServer> {
+	const problem = originProblem();
+	if (problem) throw new Error(problem);
 	const port = Number(process.env.PORT || 3000);
 	const host = process.env.HOST || '0.0.0.0';
 	const stampProto = configureOrigin();
@@ -111,10 +114,23 @@ function printDemoAccounts() {
 	console.log(lines.join('\n'));
 }
 
-/** Runs the server until SIGTERM or SIGINT, then closes within 5 s. */
+/**
+ * Runs the server until SIGTERM or SIGINT, then closes within 5 s. A server that cannot start
+ * says why in one plain line (and in the log) and exits with 1, for `npm start` and the
+ * compiled entry alike.
+ */
 export async function main(root = process.cwd()) {
-	const running = await startServer(root);
+	const running = await startServer(root).catch((err: unknown) => {
+		console.error(`Centrale could not start: ${err instanceof Error ? err.message : err}`);
+		log().fatal({ err }, 'Centrale could not start');
+		process.exit(1);
+	});
 	console.log(`Centrale est prête : ${running.url}`);
+	if (!process.env.ORIGIN) {
+		console.log(
+			`Mode local (ORIGIN non défini) : les liens envoyés par courriel pointent vers ${publicOrigin()}.`
+		);
+	}
 	const stop = (signal: string) => {
 		log().info({ signal }, 'shutting down');
 		const force = setTimeout(() => process.exit(1), 5000);
@@ -125,9 +141,4 @@ export async function main(root = process.cwd()) {
 	process.once('SIGINT', () => stop('SIGINT'));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	main().catch((err) => {
-		log().fatal({ err }, 'Centrale could not start');
-		process.exit(1);
-	});
-}
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();

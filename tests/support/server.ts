@@ -46,6 +46,11 @@ export interface StartOptions {
 	port?: number;
 	env?: Record<string, string>;
 	demo?: boolean;
+	/**
+	 * The public origin (ORIGIN): by default the test server's own http://127.0.0.1:<port>, as a
+	 * production run names its public address; `false` starts without one.
+	 */
+	origin?: string | false;
 }
 
 /** The port was taken between freePort() and the server's listen (parallel test files). */
@@ -91,25 +96,29 @@ async function launch(options: StartOptions, dataDir: string, port: number): Pro
 	// the compiled entry when `npm run build` made it (what production runs), else the sources
 	const compiled = path.join(BUILD_DIR, 'centrale-server.js');
 	const entry = fs.existsSync(compiled) ? [compiled] : ['--import', 'tsx', 'server/index.ts'];
+	const url = `http://127.0.0.1:${port}`;
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'production',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: options.origin === undefined ? url : options.origin || undefined,
+		DATA_DIR: dataDir,
+		DEMO: options.demo === false ? '0' : '1',
+		LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+		...options.env
+	};
+	// set at all, even empty, ORIGIN must be a URL (adapter-node refuses to start otherwise)
+	if (env.ORIGIN === undefined) delete env.ORIGIN;
 	const child = spawn(process.execPath, entry, {
 		cwd: ROOT,
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATA_DIR: dataDir,
-			DEMO: options.demo === false ? '0' : '1',
-			LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-			...options.env
-		},
+		env,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	track(child);
 	let output = '';
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
-	const url = `http://127.0.0.1:${port}`;
 	const exited = new Promise<number | null>((resolve) =>
 		child.once('exit', (code) => resolve(code))
 	);

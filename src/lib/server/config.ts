@@ -18,6 +18,26 @@ export function migrationsFolder() {
 	return path.resolve(process.env.MIGRATIONS_DIR || './drizzle');
 }
 
+/** NODE_ENV=production is how an operator says "this is production" (see the README). */
+export function isProduction(): boolean {
+	return process.env.NODE_ENV === 'production';
+}
+
+/**
+ * Why this process must not start, or null. In production the public address has to be
+ * configured: links in mail are built on it, and the only other source, the request's Host
+ * header, is whatever the sender of a request chose (a reset link pointing elsewhere hands the
+ * victim's token to whoever asked for it).
+ */
+export function originProblem(): string | null {
+	if (process.env.ORIGIN || !isProduction()) return null;
+	return (
+		'ORIGIN is not set. In production (NODE_ENV=production) Centrale needs its public address ' +
+		'to build the links it sends by mail: set ORIGIN, e.g. ORIGIN=https://centrale.example.be. ' +
+		'For a local run, leave NODE_ENV unset.'
+	);
+}
+
 /**
  * The address links in mail and feeds point to: ORIGIN when set, http://localhost:PORT for a
  * local run. Never the request's Host header, which whoever sends the request chooses.

@@ -33,7 +33,7 @@ export const actions: Actions = {
 				form.data
 			);
 		}
-		const result = inviteUser(form.data, user, event.url.origin);
+		const result = inviteUser(form.data, user);
 		if (!result.ok) {
 			return invalid(400, { email: result.message }, form.data);
 		}

@@ -7,7 +7,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = parseForm(resetRequestSchema, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields);
-		requestPasswordReset(form.data.email, event.url.origin);
+		requestPasswordReset(form.data.email);
 		// same answer whether or not the account exists
 		return { sent: true, email: form.data.email };
 	}

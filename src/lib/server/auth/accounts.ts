@@ -2,6 +2,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { minutesLabel } from '../../domain/login-throttle';
 import { audit } from '../audit';
+import { publicUrl } from '../config';
 import { getDb } from '../db/client';
 import { passwordResets, users } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
@@ -79,9 +80,11 @@ export async function changePassword(
 
 /**
  * Emails a reset link when the account exists and is active. The caller always shows the same
- * message, so the form cannot be used to learn which addresses have accounts.
+ * message, so the form cannot be used to learn which addresses have accounts. The link is built
+ * on the configured public address, never on the request's Host: whoever sends the request
+ * chooses that one, and would receive the victim's token.
  */
-export function requestPasswordReset(email: string, origin: string, now = new Date()) {
+export function requestPasswordReset(email: string, now = new Date()) {
 	const db = getDb();
 	const user = db
 		.select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt })
@@ -108,7 +111,7 @@ export function requestPasswordReset(email: string, origin: string, now = new Da
 				'Une réinitialisation du mot de passe de votre compte Centrale a été demandée.',
 				'Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, une seule fois) :',
 				'',
-				`${origin}/reinitialiser/${token}`,
+				publicUrl(`/reinitialiser/${token}`),
 				'',
 				"Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
 				'',

@@ -2,6 +2,7 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { ROLE_LABELS, type Role } from '../../domain/roles';
 import { audit } from '../audit';
+import { publicUrl } from '../config';
 import { getDb } from '../db/client';
 import { invitations, organisations, users } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
@@ -20,11 +21,13 @@ export interface InvitationInput {
 
 export type InviteResult = { ok: true; id: number } | { ok: false; message: string };
 
-/** Creates the invitation and emails its link. Refuses an address that already has an account. */
+/**
+ * Creates the invitation and emails its link (on the configured public address, never the
+ * request's Host). Refuses an address that already has an account.
+ */
 export function inviteUser(
 	input: InvitationInput,
 	invitedBy: { id: number; name: string },
-	origin: string,
 	now = new Date()
 ): InviteResult {
 	const db = getDb();
@@ -75,7 +78,7 @@ export function inviteUser(
 				'',
 				'Pour activer votre compte et choisir votre mot de passe, ouvrez ce lien (valable 14 jours) :',
 				'',
-				`${origin}/invitation/${token}`,
+				publicUrl(`/invitation/${token}`),
 				'',
 				"— Centrale, la centrale d'achat de solutions numériques"
 			].join('\n')
