@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
 import { startServer, type TestServer } from '../support/server';
 import { linkIn, startSmtpCatcher, type SmtpCatcher } from '../support/smtp';
@@ -135,7 +137,109 @@ describe('password reset', () => {
 		await new Promise((r) => setTimeout(r, 300));
 		expect(smtp.mails.length).toBe(before);
 	});
+
+	it('spends every other reset link of the account and the open invitations to its address', async () => {
+		const email = 'sarah.lemaire@tournai.be';
+		const fixtures = new FixtureDb(server.dataDir);
+		createAccount(fixtures, email, 'tournai');
+		// an invitation to the same address, still open (sent before the account existed)
+		inviteDirectly(fixtures, email, 'tournai', 'jeton-invitation-oublie');
+		fixtures.close();
+
+		const anonymous = new Client(server.url);
+		for (let i = 0; i < 2; i++) {
+			await anonymous.action('/mot-de-passe-oublie', { email });
+		}
+		const links = await mailedLinks(email, '/reinitialiser/', 2);
+		const reset = await anonymous.post(links[0], {
+			newPassword: 'un mot de passe neuf',
+			confirmPassword: 'un mot de passe neuf'
+		});
+		expect(reset.status).toBe(303);
+
+		const other = await new Client(server.url).action(links[1], {
+			newPassword: 'celui de l’attaquant',
+			confirmPassword: 'celui de l’attaquant'
+		});
+		expect(other.status).toBe(410);
+		expect(openInvitations(email)).toBe(0);
+		const invitation = await new Client(server.url).get('/invitation/jeton-invitation-oublie');
+		expect(await invitation.text()).toContain("Cette invitation n'est plus valable");
+	});
+
+	it('an accepted invitation spends the other open invitations to the same address', async () => {
+		const email = 'paul.hennebert@charleroi.be';
+		const referent = await new Client(server.url).login('referent@charleroi.demo');
+		await referent.action('/inviter', {
+			name: 'Paul Hennebert',
+			email,
+			organisationId: String(await orgId('charleroi')),
+			role: 'agent'
+		});
+		const [link] = await mailedLinks(email, '/invitation/', 1);
+		// another invitation to the address, open beside the first (a new one would revoke it)
+		const fixtures = new FixtureDb(server.dataDir);
+		inviteDirectly(fixtures, email, 'charleroi', 'jeton-invitation-parallele');
+		fixtures.close();
+		expect(openInvitations(email)).toBe(2);
+		const accept = await new Client(server.url).post(link, {
+			name: 'Paul Hennebert',
+			newPassword: 'un mot de passe solide',
+			confirmPassword: 'un mot de passe solide'
+		});
+		expect(accept.status).toBe(303);
+		expect(openInvitations(email)).toBe(0);
+	});
 });
+
+/** An active account with the demo password, made straight in the database. */
+function createAccount(fixtures: FixtureDb, email: string, organisation: string) {
+	fixtures.sqlite
+		.prepare(
+			`insert into users (email, name, role, organisation_id, password_hash)
+			 select ?, 'Compte de test', 'agent', ?, password_hash from users where email = 'admin@centrale.demo'`
+		)
+		.run(email, fixtures.organisationId(organisation));
+}
+
+/** An open invitation whose token the test knows, made straight in the database. */
+function inviteDirectly(fixtures: FixtureDb, email: string, organisation: string, token: string) {
+	fixtures.sqlite
+		.prepare(
+			`insert into invitations (token_hash, email, name, role, organisation_id, expires_at, created_at)
+			 values (?, ?, 'Invité', 'agent', ?, ?, ?)`
+		)
+		.run(
+			createHash('sha256').update(token).digest('hex'),
+			email,
+			fixtures.organisationId(organisation),
+			Date.now() + 86_400_000,
+			Date.now() - 86_400_000
+		);
+}
+
+function openInvitations(email: string): number {
+	const conn = db();
+	const row = conn
+		.prepare(
+			'select count(*) n from invitations where email = ? and accepted_at is null and revoked_at is null'
+		)
+		.get(email) as { n: number };
+	conn.close();
+	return row.n;
+}
+
+/** The paths of the links of the first `count` mails to `to` that hold one. */
+async function mailedLinks(to: string, prefix: string, count: number): Promise<string[]> {
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		const mails = smtp.mails.filter((m) => m.to.includes(to) && m.text.includes(prefix));
+		if (mails.length >= count)
+			return mails.slice(0, count).map((m) => new URL(linkIn(m, prefix)).pathname);
+		if (Date.now() > deadline) throw new Error(`fewer than ${count} mails to ${to}`);
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
 
 describe('sessions', () => {
 	it('lists and revokes one of the user’s own sessions', async () => {

@@ -6,6 +6,7 @@ import { publicUrl } from '../config';
 import { getDb } from '../db/client';
 import { passwordResets, users } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
+import { forgetOutstandingLinks } from './outstanding-links';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
 import { clearAccountFailures, loginVerdict, recordLoginFailure } from './throttle';
@@ -50,7 +51,10 @@ export async function authenticate(
 	return { ok: true, userId: user.id };
 }
 
-/** Changes the password after checking the current one; other sessions are ended. */
+/**
+ * Changes the password after checking the current one; other sessions and outstanding reset
+ * links are ended.
+ */
 export async function changePassword(
 	userId: number,
 	currentPassword: string,
@@ -59,7 +63,7 @@ export async function changePassword(
 ): Promise<boolean> {
 	const db = getDb();
 	const user = db
-		.select({ hash: users.passwordHash })
+		.select({ hash: users.passwordHash, email: users.email })
 		.from(users)
 		.where(eq(users.id, userId))
 		.get();
@@ -67,6 +71,7 @@ export async function changePassword(
 	const passwordHash = await hashPassword(newPassword);
 	db.transaction(() => {
 		db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+		forgetOutstandingLinks(userId, user.email);
 		invalidateUserSessions(userId, keepSessionId);
 		audit({
 			actorId: userId,
@@ -146,7 +151,10 @@ export function findPasswordReset(token: string, now = new Date()) {
 		.get();
 }
 
-/** Sets the new password, spends the token and ends every session of the account. */
+/**
+ * Sets the new password, spends the token (and every other link that could set it again) and
+ * ends every session of the account.
+ */
 export async function completePasswordReset(token: string, newPassword: string, now = new Date()) {
 	const reset = findPasswordReset(token, now);
 	if (!reset) return null;
@@ -161,6 +169,7 @@ export async function completePasswordReset(token: string, newPassword: string, 
 			.run();
 		if (spent.changes === 0) return null;
 		db.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).run();
+		forgetOutstandingLinks(reset.userId, reset.email);
 		invalidateUserSessions(reset.userId);
 		clearAccountFailures(reset.email);
 		audit(

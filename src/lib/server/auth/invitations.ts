@@ -7,6 +7,7 @@ import { getDb } from '../db/client';
 import { invitations, organisations, users } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 import { normalizeEmail } from './accounts';
+import { forgetOutstandingLinks } from './outstanding-links';
 import { hashPassword } from './password';
 import { generateToken, hashToken } from './tokens';
 
@@ -157,6 +158,7 @@ export async function acceptInvitation(
 			})
 			.returning({ id: users.id })
 			.get();
+		forgetOutstandingLinks(user.id, invitation.email);
 		audit(
 			{
 				actorId: user.id,
