@@ -14,6 +14,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/db/seed/demo';
 import { clockOffsetMs } from '../src/lib/server/clock';
 import { config, originProblem, publicOrigin } from '../src/lib/server/config';
 import { log } from '../src/lib/server/log';
+import { UPLOAD_BODY_LIMIT } from '../src/lib/server/request-body';
+import { boundRequestBody } from './body-limit';
 import { startJobs } from './jobs/index';
 import { shutdownHooks } from './shutdown';
 import { createUpgradeRouter } from './upgrade-router';
@@ -50,9 +52,9 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 	const port = Number(process.env.PORT || 3000);
 	const host = process.env.HOST || '0.0.0.0';
 	const stampProto = configureOrigin();
-	// adapter-node refuses bodies over 512 kB by default; catalogue documents may weigh 10 MB
-	// (checked with a clear message in src/lib/server/catalogue/files.ts), plus the form around them
-	process.env.BODY_SIZE_LIMIT ??= '11M';
+	// adapter-node's limit is one for every route: the uploads' one, as an outer bound; each
+	// route's own is applied before the handler (body-limit.ts)
+	process.env.BODY_SIZE_LIMIT ??= String(UPLOAD_BODY_LIMIT);
 
 	const db = getDb(); // opens and migrates
 	const { demo } = config();
@@ -65,7 +67,7 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 
 	const server = http.createServer((req, res) => {
 		if (stampProto) req.headers[PROTO_HEADER] = 'http';
-		handler(req, res);
+		if (boundRequestBody(req, res)) handler(req, res);
 	});
 	const route = createUpgradeRouter();
 	server.on('upgrade', (req, socket, head) => {

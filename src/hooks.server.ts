@@ -4,6 +4,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db/client';
 import { seedDatabase } from '$lib/server/db/seed/index';
+import { readForm } from '$lib/server/forms';
 import { log } from '$lib/server/log';
 
 /**
@@ -22,8 +23,21 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'cross-origin-opener-policy': 'same-origin'
 };
 
+/**
+ * Every route reads its form with `event.request.formData()`. Sending that one method through
+ * readForm here answers an unreadable or oversized body with 400 or 413 in French on every
+ * route, present and future, instead of a 500 from wherever the form was read.
+ */
+function answerBadForms(request: Request) {
+	if (request.method === 'GET' || request.method === 'HEAD') return;
+	const read = request.formData.bind(request);
+	// a second read is a bug in the route, not the sender's mistake: it fails as it would
+	request.formData = () => (request.bodyUsed ? read() : readForm(read));
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
+	answerBadForms(event.request);
 	event.locals.requestId = crypto.randomUUID();
 	event.locals.user = null;
 	event.locals.session = null;

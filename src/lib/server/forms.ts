@@ -1,10 +1,28 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
+import { FORM_TOO_LARGE, FORM_UNREADABLE, isBodyTooLarge } from './request-body';
 
 export type FieldErrors = Record<string, string>;
 
 export type Parsed<T> =
 	{ ok: true; data: T } | { ok: false; fields: Record<string, string>; errors: FieldErrors };
+
+/**
+ * Reads a form through `read` (a request's own `formData`; hooks.server.ts routes every request's
+ * through here). A body that is not the form it claims to be is the sender's mistake: 400 with
+ * a French message rather than a 500. A body cut at its limit while it arrived
+ * (server/body-limit.ts, or SvelteKit's BODY_SIZE_LIMIT) is a 413.
+ */
+export async function readForm(read: () => Promise<FormData>): Promise<FormData> {
+	try {
+		return await read();
+	} catch (err) {
+		if (isBodyTooLarge(err)) error(413, FORM_TOO_LARGE);
+		// undici's answer to a body it cannot parse as the form its Content-Type announces
+		if (err instanceof TypeError) error(400, FORM_UNREADABLE);
+		throw err;
+	}
+}
 
 /**
  * Validates a submitted form against a zod schema. On failure it returns what was typed (never

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import {
+	bodyLimitFor,
+	SMALL_BODY_LIMIT,
+	UPLOAD_BODY_LIMIT
+} from '../../src/lib/server/request-body';
+
+describe('body limit of a request', () => {
+	it.each([
+		['/login', SMALL_BODY_LIMIT],
+		['/login?/document', SMALL_BODY_LIMIT],
+		['/gestion/marches/IGR-2025-AFF-03?/document', UPLOAD_BODY_LIMIT],
+		['/gestion/marches/IGR-2025-AFF-03?/document&x=1', UPLOAD_BODY_LIMIT],
+		['/gestion/marches/IGR-2025-AFF-03?/enregistrer', SMALL_BODY_LIMIT],
+		['/gestion/marches/IGR-2025-AFF-03', SMALL_BODY_LIMIT],
+		// SvelteKit runs the first named action: the upload's limit must follow the same one
+		['/gestion/marches/IGR-2025-AFF-03?/enregistrer&/document', SMALL_BODY_LIMIT],
+		['/gestion/marches/IGR-2025-AFF-03/autre?/document', SMALL_BODY_LIMIT],
+		['/gestion/marches?/document', SMALL_BODY_LIMIT]
+	])('%s → %i bytes', (target, limit) => {
+		expect(bodyLimitFor(target)).toBe(limit);
+	});
+
+	it('holds the largest text a form accepts, url-encoded at 9 bytes a character', () => {
+		expect(SMALL_BODY_LIMIT).toBeGreaterThan(20_000 * 9);
+		expect(UPLOAD_BODY_LIMIT).toBeGreaterThan(10 * 1024 * 1024);
+	});
+});
