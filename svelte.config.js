@@ -15,7 +15,7 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
-				'connect-src': ['self', 'ws:', 'wss:'],
+				// connect-src names this origin's ws(s) URL, known per request: hooks.server.ts adds it
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self'],

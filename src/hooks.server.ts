@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db/client';
 import { seedDatabase } from '$lib/server/db/seed/index';
 import { readForm } from '$lib/server/forms';
 import { log } from '$lib/server/log';
+import { securityHeaders } from '$lib/server/security-headers';
 
 /**
  * server/index.ts migrates and seeds before serving; `vite dev` has no such step, so the app
@@ -13,14 +14,6 @@ import { log } from '$lib/server/log';
  */
 export const init: ServerInit = async () => {
 	await seedDatabase(getDb(), { demo: config().demo });
-};
-
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'x-frame-options': 'DENY',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-	'cross-origin-opener-policy': 'same-origin'
 };
 
 /**
@@ -55,7 +48,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event);
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	const csp = response.headers.get('content-security-policy');
+	for (const [name, value] of Object.entries(securityHeaders(event.url, csp)))
+		response.headers.set(name, value);
 	response.headers.set('x-request-id', event.locals.requestId);
 	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
 

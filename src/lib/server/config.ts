@@ -9,6 +9,8 @@ export function config() {
 		smtpUrl: process.env.SMTP_URL || '',
 		mailFrom: process.env.MAIL_FROM || 'Centrale <no-reply@centrale.local>',
 		demo: process.env.DEMO !== '0',
+		/** the portal is served over https (behind its proxy): browsers are told to keep to it */
+		publicOriginIsHttps: (process.env.ORIGIN ?? '').trim().startsWith('https:'),
 		logLevel: process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'warn' : 'info')
 	};
 }
