@@ -1,7 +1,9 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUERY_BURST, QUERY_PER_SECOND } from '../../server/sync/yjs/awareness-guard';
 import { awarenessEntries } from '../support/awareness-wire';
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
@@ -240,6 +242,34 @@ describe('the sync hub', () => {
 		ws.close();
 	});
 
+	it('answers a flood of presence queries a bounded number of times, still answering', async () => {
+		const present = connect(membersBoard.docName, cookies['referent@mons.demo']);
+		await present.synced;
+		const ws = await rawSocket(server.url, membersBoard.docName, {
+			cookie: cookies['referent@charleroi.demo']
+		});
+		const received: Uint8Array[] = [];
+		ws.on('message', (data: Buffer) => {
+			if (data[0] === 1) received.push(new Uint8Array(data));
+		});
+		present.provider.awareness.setLocalStateField('user', { name: 'Marc' });
+		await eventually(() => received.length > 0, 5000, 'Marc’s presence');
+		await new Promise((r) => setTimeout(r, 200));
+		const before = received.length;
+		const started = Date.now();
+		for (let i = 0; i < 2000; i++) ws.send(new Uint8Array([3])); // 3: query awareness
+		await eventually(() => received.length > before, 5000, 'an answer');
+		await new Promise((r) => setTimeout(r, 1000));
+		const elapsed = (Date.now() - started) / 1000;
+		const replies = received.length - before;
+		// the answers' burst and rate, plus one the watcher's own renewal may add meanwhile
+		expect(replies).toBeLessThanOrEqual(QUERY_BURST + Math.ceil(QUERY_PER_SECOND * elapsed) + 1);
+		// what is answered is everyone's presence, the watcher's included
+		const last = awarenessEntriesOf(received.at(-1)!);
+		expect(last.get(present.doc.clientID)).toEqual({ user: { name: 'Marc' } });
+		ws.close();
+	});
+
 	it('shows two people typing at once where each other’s cursor ends up', async () => {
 		const karim = connect(membersBoard.docName, cookies['referent@charleroi.demo']);
 		const marc = connect(membersBoard.docName, cookies['referent@mons.demo']);
@@ -256,6 +286,20 @@ describe('the sync hub', () => {
 		await eventually(() => cursorOf(karim, marc) === 150, 5000, 'Karim sees Marc’s last key');
 	});
 });
+
+/** The states an awareness message (type 1) carries, by client id. */
+function awarenessEntriesOf(message: Uint8Array): Map<number, unknown> {
+	const outer = decoding.createDecoder(message);
+	decoding.readVarUint(outer);
+	const decoder = decoding.createDecoder(decoding.readVarUint8Array(outer));
+	const states = new Map<number, unknown>();
+	for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+		const clientId = decoding.readVarUint(decoder);
+		decoding.readVarUint(decoder); // clock
+		states.set(clientId, JSON.parse(decoding.readVarString(decoder)));
+	}
+	return states;
+}
 
 /** An awareness message (type 1) describing one client. */
 function awarenessUpdate(clientId: number, clock: number, state: unknown): Uint8Array {

@@ -9,21 +9,27 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { TokenBucket } from '../token-bucket';
 
 /** presence is a name, a colour and a cursor: anything bigger is not presence */
 export const MAX_AWARENESS_BYTES = 32 * 1024;
 /** awareness messages per connection: a burst, then a steady rate (cursor moves are bursty) */
 export const AWARENESS_BURST = 40;
 export const AWARENESS_PER_SECOND = 20;
+/**
+ * answers to presence queries per connection: a client asks when it (re)connects, and each
+ * answer carries everyone's state, so a few in a burst and then two a second are plenty
+ */
+export const QUERY_BURST = 4;
+export const QUERY_PER_SECOND = 2;
 
 export class AwarenessGuard {
 	/** the client id this connection speaks for, once known */
 	clientId: number | null = null;
-	private tokens = AWARENESS_BURST;
-	private refilledAt: number;
+	private readonly rate: TokenBucket;
 
-	constructor(private readonly now: () => number = Date.now) {
-		this.refilledAt = now();
+	constructor(now: () => number = Date.now) {
+		this.rate = new TokenBucket(AWARENESS_BURST, AWARENESS_PER_SECOND, now);
 	}
 
 	/**
@@ -62,14 +68,6 @@ export class AwarenessGuard {
 	 * how many milliseconds until the next turn (nothing is spent then).
 	 */
 	turn(): number {
-		const now = this.now();
-		const refill = ((now - this.refilledAt) / 1000) * AWARENESS_PER_SECOND;
-		this.tokens = Math.min(AWARENESS_BURST, this.tokens + refill);
-		this.refilledAt = now;
-		if (this.tokens >= 1) {
-			this.tokens -= 1;
-			return 0;
-		}
-		return Math.ceil(((1 - this.tokens) / AWARENESS_PER_SECOND) * 1000);
+		return this.rate.take();
 	}
 }

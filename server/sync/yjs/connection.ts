@@ -10,7 +10,8 @@ import type { Actor } from '../../../src/lib/domain/permissions';
 import { documentMode, type Mode } from '../access';
 import type { HubConnection } from '../connections';
 import { CLOSE, MAX_BUFFERED_BYTES } from '../limits';
-import { AwarenessGuard } from './awareness-guard';
+import { TokenBucket } from '../token-bucket';
+import { AwarenessGuard, QUERY_BURST, QUERY_PER_SECOND } from './awareness-guard';
 import {
 	awarenessMessage,
 	MESSAGE_AWARENESS,
@@ -25,6 +26,9 @@ export class Connection implements Peer, HubConnection {
 	/** the latest own state held back by the rate, and the timer that publishes it */
 	private heldAwareness: Uint8Array | null = null;
 	private awarenessTimer: NodeJS.Timeout | null = null;
+	/** answers to presence queries, bounded like the connection's own presence */
+	private readonly queries = new TokenBucket(QUERY_BURST, QUERY_PER_SECOND);
+	private queryTimer: NodeJS.Timeout | null = null;
 
 	constructor(
 		readonly ws: WebSocket,
@@ -36,6 +40,7 @@ export class Connection implements Peer, HubConnection {
 		ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
 		ws.on('close', () => {
 			if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+			if (this.queryTimer) clearTimeout(this.queryTimer);
 			this.room.leave(this);
 		});
 		room.join(this);
@@ -88,9 +93,7 @@ export class Connection implements Peer, HubConnection {
 			case MESSAGE_AWARENESS:
 				return this.handleAwareness(decoding.readVarUint8Array(decoder));
 			case MESSAGE_QUERY_AWARENESS:
-				return this.send(
-					awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()])
-				);
+				return this.answerQuery();
 			default:
 				return this.close(CLOSE.unsupported, 'unknown message type');
 		}
@@ -116,6 +119,24 @@ export class Connection implements Peer, HubConnection {
 		this.heldAwareness = own;
 		if (!this.awarenessTimer) this.publishAwareness();
 	}
+
+	/**
+	 * A query asks for everyone's presence, and each answer carries all of it: over the rate, one
+	 * answer waits for the next turn and stands for every query that arrives meanwhile (it reads
+	 * the states when it is sent, so it is as current as an answer to the last of them).
+	 */
+	private answerQuery = () => {
+		if (this.queryTimer) return;
+		const wait = this.queries.take();
+		if (wait > 0) {
+			this.queryTimer = setTimeout(() => {
+				this.queryTimer = null;
+				this.answerQuery();
+			}, wait);
+			return;
+		}
+		this.send(awarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+	};
 
 	/**
 	 * Over the rate, the latest state waits for the next turn instead of being dropped: the others
