@@ -34,19 +34,40 @@ test('what is typed before the page has loaded its script is kept', async ({
 	await expect(page.getByLabel('Adresse e-mail')).toHaveValue('referent@mons.demo');
 });
 
-test('locks the account after 10 failed attempts', async ({ page }) => {
-	for (let i = 0; i < 10; i++) {
-		await page.goto('/login');
-		await page.getByLabel('Adresse e-mail').fill('referent@mons.demo');
-		await page.getByLabel('Mot de passe', { exact: true }).fill(`mauvais-${i}-essai`);
-		await page.getByRole('button', { name: 'Se connecter' }).click();
-		await expect(page.getByRole('alert')).toContainText('incorrect');
+test('slows a guesser down, and lets a browser that signed in before back in', async ({
+	page,
+	browser,
+	baseURL,
+	loginAs,
+	expectAccessible
+}) => {
+	// Marc signs in on his own browser, then leaves
+	await loginAs('referent@mons.demo');
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+
+	// someone else, on another browser, guesses his password
+	const context = await browser.newContext({ baseURL });
+	const guesser = await context.newPage();
+	for (let i = 0; i < 5; i++) {
+		await guesser.goto('/login');
+		await guesser.getByLabel('Adresse e-mail').fill('referent@mons.demo');
+		await guesser.getByLabel('Mot de passe', { exact: true }).fill(`mauvais-${i}-essai`);
+		await guesser.getByRole('button', { name: 'Se connecter' }).click();
+		await expect(guesser.getByRole('alert')).toContainText('incorrect');
 	}
-	// even the right password is refused now
-	await page.getByLabel('Mot de passe', { exact: true }).fill('centrale-demo');
-	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page.getByRole('alert')).toContainText('Trop de tentatives');
-	await expect(page.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
+	// from there on, even the right password waits, and the page says how long
+	await guesser.getByLabel('Mot de passe', { exact: true }).fill('centrale-demo');
+	await guesser.getByRole('button', { name: 'Se connecter' }).click();
+	// 30 seconds after the last failure: what is left of them when the page answers
+	await expect(guesser.getByRole('alert')).toContainText(
+		/Trop de tentatives de connexion pour ce compte\. Par sécurité, réessayez dans ([1-2]?[0-9]|30) secondes\./
+	);
+	await expect(guesser.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
+	await expectAccessible(guesser);
+	await context.close();
+
+	// Marc's browser is one the account knows: he is not kept out
+	await loginAs('referent@mons.demo');
 });
 
 test('resets a forgotten password through the emailed link', async ({

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatMoney } from '../../src/lib/domain/format';
-import {
-	MAX_FAILURES,
-	strictest,
-	throttleVerdict,
-	WINDOW_MS
-} from '../../src/lib/domain/login-throttle';
 import { passwordProblem } from '../../src/lib/domain/password-policy';
 import { roleFitsKind, rolesForKind } from '../../src/lib/domain/roles';
 import { matchesQuery, normalizeForSearch, slugify } from '../../src/lib/domain/text';
@@ -35,34 +29,6 @@ describe('search normalisation', () => {
 				(s) => normalizeForSearch(normalizeForSearch(s)) === normalizeForSearch(s)
 			)
 		);
-	});
-});
-
-describe('login throttling', () => {
-	const now = 1_000_000_000;
-	const failures = (n: number, spacing = 1000) =>
-		Array.from({ length: n }, (_, i) => now - i * spacing);
-	it('allows up to 9 recent failures', () => {
-		expect(throttleVerdict(failures(MAX_FAILURES - 1), now).allowed).toBe(true);
-	});
-	it('refuses after 10 failures within 15 minutes, until the 10th leaves the window', () => {
-		const verdict = throttleVerdict(failures(MAX_FAILURES), now);
-		expect(verdict.allowed).toBe(false);
-		expect(verdict.retryAfterMs).toBe(WINDOW_MS - (MAX_FAILURES - 1) * 1000);
-		expect(throttleVerdict(failures(MAX_FAILURES), now + verdict.retryAfterMs + 1).allowed).toBe(
-			true
-		);
-	});
-	it('ignores failures older than the window', () => {
-		const old = Array.from({ length: 50 }, (_, i) => now - WINDOW_MS - 1 - i);
-		expect(throttleVerdict(old, now).allowed).toBe(true);
-	});
-	it('combines account and address: the strictest wins', () => {
-		const v = strictest([
-			{ allowed: true, retryAfterMs: 0 },
-			{ allowed: false, retryAfterMs: 5000 }
-		]);
-		expect(v).toEqual({ allowed: false, retryAfterMs: 5000 });
 	});
 });
 

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { loginSchema } from '$lib/server/auth/account-forms';
-import { authenticate } from '$lib/server/auth/accounts';
+import { authenticate, loginClient } from '$lib/server/auth/login';
 import { safeRedirect } from '$lib/server/auth/guard';
 import { signIn } from '$lib/server/auth/sign-in';
 import { invalid, parseForm } from '$lib/server/forms';
@@ -16,8 +16,7 @@ export const actions: Actions = {
 		const form = parseForm(loginSchema, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields);
 		const { email, password, redirectTo } = form.data;
-		const ip = event.getClientAddress();
-		const result = await authenticate(email, password, ip);
+		const result = await authenticate(email, password, loginClient(event));
 		if (!result.ok) {
 			return invalid(
 				result.reason === 'throttled' ? 429 : 400,

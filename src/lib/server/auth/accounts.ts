@@ -1,55 +1,18 @@
-/** Logging in, changing and resetting passwords. */
+/** Changing and resetting passwords (logging in is login.ts). */
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { minutesLabel } from '../../domain/login-throttle';
 import { audit } from '../audit';
 import { publicUrl } from '../config';
 import { getDb } from '../db/client';
 import { passwordResets, users } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 import { forgetOutstandingLinks } from './outstanding-links';
-import { decoyHash, hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
-import { clearAccountFailures, loginVerdict, recordLoginFailure } from './throttle';
 import { generateToken, hashToken } from './tokens';
 
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
-export type LoginResult =
-	{ ok: true; userId: number } | { ok: false; reason: 'invalid' | 'throttled'; message: string };
-
-const INVALID = 'Adresse e-mail ou mot de passe incorrect.';
-
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
-/** Checks credentials with throttling; never tells which of email or password was wrong. */
-export async function authenticate(
-	email: string,
-	password: string,
-	ip: string
-): Promise<LoginResult> {
-	email = normalizeEmail(email);
-	const verdict = loginVerdict(email, ip);
-	if (!verdict.allowed) {
-		return {
-			ok: false,
-			reason: 'throttled',
-			message: `Trop de tentatives de connexion. Par sécurité, réessayez dans ${minutesLabel(verdict.retryAfterMs)}.`
-		};
-	}
-	const user = getDb()
-		.select({ id: users.id, hash: users.passwordHash, disabledAt: users.disabledAt })
-		.from(users)
-		.where(eq(users.email, email))
-		.get();
-	const valid = await verifyPassword(user?.hash ?? (await decoyHash()), password);
-	if (!user || !valid || user.disabledAt) {
-		recordLoginFailure(email, ip);
-		return { ok: false, reason: 'invalid', message: INVALID };
-	}
-	clearAccountFailures(email);
-	audit({ actorId: user.id, action: 'session.login', subjectType: 'user', subjectId: user.id, ip });
-	return { ok: true, userId: user.id };
-}
 
 /**
  * Changes the password after checking the current one; other sessions and outstanding reset
@@ -171,7 +134,6 @@ export async function completePasswordReset(token: string, newPassword: string, 
 		db.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).run();
 		forgetOutstandingLinks(reset.userId, reset.email);
 		invalidateUserSessions(reset.userId);
-		clearAccountFailures(reset.email);
 		audit(
 			{
 				actorId: reset.userId,

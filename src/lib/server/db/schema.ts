@@ -9,3 +9,4 @@ export * from './tables/documents';
 export * from './tables/catalogue';
 export * from './tables/budget-calendars';
 export * from './tables/jobs';
+export * from './tables/devices';
