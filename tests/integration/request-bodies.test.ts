@@ -145,6 +145,14 @@ describe('body size', () => {
 		expect(res.text).toContain('Adresse e-mail ou mot de passe incorrect.');
 	});
 
+	it('survives a request target no URL parser accepts', async () => {
+		const res = await send('//', urlencoded(10), {
+			'content-type': 'application/x-www-form-urlencoded'
+		});
+		expect(res.status).toBeLessThan(500);
+		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+	});
+
 	it('keeps the large limit for document uploads only, bounded there too', async () => {
 		const buyer = await new Client(server.url).login('acheteur@igretec.demo');
 		const path = '/gestion/marches/IGR-2025-AFF-03?/document';

@@ -16,7 +16,11 @@ describe('body limit of a request', () => {
 		// SvelteKit runs the first named action: the upload's limit must follow the same one
 		['/gestion/marches/IGR-2025-AFF-03?/enregistrer&/document', SMALL_BODY_LIMIT],
 		['/gestion/marches/IGR-2025-AFF-03/autre?/document', SMALL_BODY_LIMIT],
-		['/gestion/marches?/document', SMALL_BODY_LIMIT]
+		['/gestion/marches?/document', SMALL_BODY_LIMIT],
+		// targets no URL parser accepts must not throw in the server's request listener
+		['//', SMALL_BODY_LIMIT],
+		['//a b?/document', SMALL_BODY_LIMIT],
+		['/gestion/marches/%?/document&%zz', UPLOAD_BODY_LIMIT]
 	])('%s → %i bytes', (target, limit) => {
 		expect(bodyLimitFor(target)).toBe(limit);
 	});

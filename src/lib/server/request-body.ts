@@ -26,11 +26,16 @@ export const FORM_TOO_LARGE = `Le formulaire envoyé est trop volumineux : ${SMA
 export const FORM_UNREADABLE =
 	'Le formulaire envoyé est illisible. Rechargez la page, puis envoyez-le à nouveau.';
 
-/** The body limit of a request for `pathAndQuery` (a request line's target, e.g. `/login?x`). */
-export function bodyLimitFor(pathAndQuery: string): number {
-	const url = new URL(pathAndQuery, 'http://localhost');
-	const action = formAction(url.searchParams);
-	const upload = UPLOAD_ACTIONS.some((u) => u.action === action && u.path.test(url.pathname));
+/**
+ * The body limit of a request for `target`, its request line's target as sent (`/login?x`).
+ * Split by hand rather than parsed as a URL: any client chooses it, `new URL` throws on some
+ * (`//`), and anything odd only ever gets the small limit.
+ */
+export function bodyLimitFor(target: string): number {
+	const mark = target.indexOf('?');
+	const path = mark < 0 ? target : target.slice(0, mark);
+	const action = formAction(new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1)));
+	const upload = UPLOAD_ACTIONS.some((u) => u.action === action && u.path.test(path));
 	return upload ? UPLOAD_BODY_LIMIT : SMALL_BODY_LIMIT;
 }
 
