@@ -8,6 +8,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { markServerRunning } from '../src/lib/server/backup/server-mark';
 import { closeDb, getDb } from '../src/lib/server/db/client';
 import { seedDatabase } from '../src/lib/server/db/seed/index';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/db/seed/demo';
@@ -74,6 +75,8 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 		if (!route(req, socket, head)) socket.destroy();
 	});
 	const stopJobs = startJobs();
+	// a restore refuses to replace the database under a running server (backup/restore.ts)
+	const unmark = markServerRunning(config().dataDir);
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -95,6 +98,7 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 			stopJobs();
 			const done = () => {
 				closeDb();
+				unmark();
 				resolve();
 			};
 			server.close(done);

@@ -1,11 +1,23 @@
 /** Background jobs of the server process, on the durable schedule of scheduler.ts. */
 import { every } from '../../src/lib/domain/schedules';
+import { backupSchedule } from '../../src/lib/server/backup/schedule';
+import { takeBackup } from '../../src/lib/server/backup/take';
 import { startNeedsProjection } from '../../src/lib/server/boards/projection';
 import { deliverOutstanding, requeueInterrupted } from '../../src/lib/server/mail/outbox';
 import { Scheduler, type Job } from './scheduler';
 
 /** Each area adds its jobs here; a job must be idempotent over the window it is given. */
-export const JOBS: Job[] = [{ name: 'outbox', schedule: every(30_000), run: deliverOutstanding }];
+export const JOBS: Job[] = [
+	{ name: 'outbox', schedule: every(30_000), run: deliverOutstanding },
+	// a failed backup is reported (take.ts) and retried after the scheduler's growing delay
+	{ name: 'backup', schedule: backupSchedule(), run: runBackup, leaseMs: 60 * 60_000 }
+];
+
+async function runBackup() {
+	const backup = await takeBackup('schedule');
+	if (!backup.verified) throw new Error(`backup ${backup.name} failed: ${backup.problems[0]}`);
+	return backup.name;
+}
 
 export function startJobs(): () => void {
 	requeueInterrupted();

@@ -149,13 +149,14 @@ describe('admin-only actions', () => {
 		'admin'
 	];
 	it.each(whos)(
-		'%s: organisation.manage, user.listAll, outbox.read and audit.read only for admins',
+		'%s: organisation.manage, user.listAll, outbox.read, audit.read and backup.manage only for admins',
 		(who) => {
 			const expected = who === 'admin';
 			expect(can(actor(who), 'organisation.manage')).toBe(expected);
 			expect(can(actor(who), 'user.listAll')).toBe(expected);
 			expect(can(actor(who), 'outbox.read')).toBe(expected);
 			expect(can(actor(who), 'audit.read')).toBe(expected);
+			expect(can(actor(who), 'backup.manage')).toBe(expected);
 		}
 	);
 	it.each(whos)('%s: user.changeRole only for admins, never on themselves', (who) => {

@@ -61,6 +61,7 @@ export type Permission =
 	| { action: 'user.changeRole'; resource: { userId: number } }
 	| { action: 'outbox.read'; resource?: undefined }
 	| { action: 'audit.read'; resource?: undefined }
+	| { action: 'backup.manage'; resource?: undefined }
 	| { action: 'group.create'; resource?: undefined }
 	| { action: 'group.view'; resource: GroupRef }
 	| { action: 'group.manage'; resource: GroupRef }
@@ -148,6 +149,8 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'user.changeRole': (user, r) => isAdmin(user) && user.id !== r.userId,
 	'outbox.read': (user) => isAdmin(user),
 	'audit.read': (user) => isAdmin(user),
+	// backups hold every commune's data: admins read their state, take one, and are told of failures
+	'backup.manage': (user) => isAdmin(user),
 	'group.create': (user) => isAdmin(user) || isBuyer(user),
 	'group.view': (user, g) =>
 		g.visibility === 'open' || g.memberStatus === 'member' || runsGroup(user, g),

@@ -6,6 +6,8 @@ export function config() {
 	return {
 		dataDir,
 		databaseFile: path.join(dataDir, 'centrale.sqlite'),
+		/** where backups go: BACKUP_DIR, by default DATA_DIR/backups (copy it off the machine too) */
+		backupDir: path.resolve(process.env.BACKUP_DIR || path.join(dataDir, 'backups')),
 		smtpUrl: process.env.SMTP_URL || '',
 		mailFrom: process.env.MAIL_FROM || 'Centrale <no-reply@centrale.local>',
 		demo: process.env.DEMO !== '0',

@@ -1,0 +1,95 @@
+/**
+ * Taking a backup, whoever asks (the nightly job, an admin, `npm run backup`): the uploaded files
+ * added since the last backup, then a consistent copy of the live database (snapshot.ts), then any
+ * file the copy points to that arrived meanwhile. Every backup is checked; one that fails is
+ * recorded as such in its manifest and reported to the admins.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { config } from '../config';
+import { now } from '../clock';
+import { log } from '../log';
+import { reportBackupFailure } from './report';
+import { snapshotDatabase } from './snapshot';
+import {
+	backupName,
+	copyStoredFile,
+	databasePath,
+	fileSha256,
+	listBackups,
+	lockBackupDir,
+	poolDir,
+	pruneBackups,
+	storedFiles,
+	writeManifest,
+	type BackupManifest
+} from './store';
+
+export async function takeBackup(trigger: BackupManifest['trigger']): Promise<BackupManifest> {
+	const { databaseFile, dataDir, backupDir } = config();
+	fs.mkdirSync(backupDir, { recursive: true });
+	const release = lockBackupDir(backupDir);
+	let manifest: BackupManifest;
+	const previous = listBackups(backupDir)[0];
+	try {
+		manifest = await copyAndCheck(trigger, databaseFile, path.join(dataDir, 'files'), backupDir);
+		writeManifest(backupDir, manifest);
+		pruneBackups(backupDir);
+	} finally {
+		release();
+	}
+	log().info(
+		{ backup: manifest.name, verified: manifest.verified, problems: manifest.problems },
+		'backup taken'
+	);
+	// a failure that goes on (the same problem night after night) is told once, not every night
+	const toldAlready =
+		previous && !previous.verified && previous.problems[0] === manifest.problems[0];
+	if (!manifest.verified && !toldAlready) reportBackupFailure(manifest);
+	return manifest;
+}
+
+async function copyAndCheck(
+	trigger: BackupManifest['trigger'],
+	databaseFile: string,
+	filesDir: string,
+	backupDir: string
+): Promise<BackupManifest> {
+	const takenAt = now();
+	const started = Date.now();
+	const name = backupName(takenAt);
+	const pool = poolDir(backupDir);
+	const problems: string[] = [];
+	let filesCopied = 0;
+	// first the files already there, so that the copy's rows find them…
+	for (const hash of storedFiles(filesDir))
+		if (copyStoredFile(hash, filesDir, pool) === 'copied') filesCopied++;
+	const target = databasePath(backupDir, name);
+	let files: string[] = [];
+	try {
+		const check = await snapshotDatabase(databaseFile, target);
+		problems.push(...check.problems);
+		files = check.files;
+	} catch (err) {
+		problems.push(`copie impossible : ${err instanceof Error ? err.message : String(err)}`);
+	}
+	// …then those uploaded while the database was copied
+	for (const hash of files) {
+		const outcome = copyStoredFile(hash, filesDir, pool);
+		if (outcome === 'copied') filesCopied++;
+		if (outcome === 'missing') problems.push(`fichier déposé absent ou abîmé : ${hash}`);
+	}
+	const copied = fs.existsSync(target);
+	return {
+		name,
+		takenAt: takenAt.toISOString(),
+		trigger,
+		databaseBytes: copied ? fs.statSync(target).size : 0,
+		databaseSha256: copied ? fileSha256(target) : '',
+		files,
+		filesCopied,
+		durationMs: Date.now() - started,
+		verified: problems.length === 0,
+		problems
+	};
+}
