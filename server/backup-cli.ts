@@ -8,7 +8,7 @@ import { config } from '../src/lib/server/config';
 import { closeDb } from '../src/lib/server/db/client';
 
 try {
-	const backup = await takeBackup('cli');
+	const { backup, adminsTold } = await takeBackup('cli');
 	const file = `${config().backupDir}/${backup.name}.sqlite`;
 	if (backup.verified) {
 		console.log(`Sauvegarde faite et vérifiée : ${file}`);
@@ -16,7 +16,10 @@ try {
 			`  base ${(backup.databaseBytes / 1024 / 1024).toFixed(1)} Mo, ${backup.files.length} fichier(s) déposé(s) (${backup.filesCopied} nouveau(x)), ${backup.durationMs} ms`
 		);
 	} else {
-		console.error(`La sauvegarde ${file} a échoué sa vérification (admins prévenus) :`);
+		const told = adminsTold
+			? 'admins prévenus'
+			: 'admins NON prévenus : la base refuse de s’ouvrir';
+		console.error(`La sauvegarde ${file} a échoué sa vérification (${told}) :`);
 		for (const problem of backup.problems) console.error(`  - ${problem}`);
 		process.exitCode = 1;
 	}

@@ -14,7 +14,7 @@ export const JOBS: Job[] = [
 ];
 
 async function runBackup() {
-	const backup = await takeBackup('schedule');
+	const { backup } = await takeBackup('schedule');
 	if (!backup.verified) throw new Error(`backup ${backup.name} failed: ${backup.problems[0]}`);
 	return backup.name;
 }

@@ -25,7 +25,13 @@ import {
 	type BackupManifest
 } from './store';
 
-export async function takeBackup(trigger: BackupManifest['trigger']): Promise<BackupManifest> {
+export interface BackupOutcome {
+	backup: BackupManifest;
+	/** false when a failure could not be reported (the database itself is what failed) */
+	adminsTold: boolean;
+}
+
+export async function takeBackup(trigger: BackupManifest['trigger']): Promise<BackupOutcome> {
 	const { databaseFile, dataDir, backupDir } = config();
 	fs.mkdirSync(backupDir, { recursive: true });
 	const release = lockBackupDir(backupDir);
@@ -45,8 +51,15 @@ export async function takeBackup(trigger: BackupManifest['trigger']): Promise<Ba
 	// a failure that goes on (the same problem night after night) is told once, not every night
 	const toldAlready =
 		previous && !previous.verified && previous.problems[0] === manifest.problems[0];
-	if (!manifest.verified && !toldAlready) reportBackupFailure(manifest);
-	return manifest;
+	if (manifest.verified || toldAlready) return { backup: manifest, adminsTold: !!toldAlready };
+	try {
+		reportBackupFailure(manifest);
+		return { backup: manifest, adminsTold: true };
+	} catch (err) {
+		// `npm run backup` opens the database to write the report: a broken one may refuse it
+		log().error({ err, backup: manifest.name }, 'backup failure could not be reported');
+		return { backup: manifest, adminsTold: false };
+	}
 }
 
 async function copyAndCheck(
