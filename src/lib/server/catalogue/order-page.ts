@@ -7,6 +7,7 @@ import { can, type Actor } from '../../domain/permissions';
 import { committedCents, contractLots, type ContractRow } from './contract';
 import { contractRef } from './contract-ref';
 import { findActiveAdhesion } from './membership';
+import { orderHistory } from './order-events';
 import type { findOrder } from './orders';
 
 /** The order form: only lots that are awarded and priced can be ordered from. */
@@ -21,7 +22,10 @@ export function newOrderPage(contract: ContractRow, organisationId: number, toda
 
 type Order = NonNullable<ReturnType<typeof findOrder>>;
 
-/** The bon de commande, with its VAT per rate and, for the buyers, the right to decide it. */
+/**
+ * The bon de commande, with its VAT per rate, its history (placed, decided: by whom, when) and,
+ * for the buyers, the right to decide it.
+ */
 export function orderPage(order: Order, contract: ContractRow, user: Actor) {
 	const totals = orderTotals(
 		order.lines.map((l) => ({
@@ -32,6 +36,7 @@ export function orderPage(order: Order, contract: ContractRow, user: Actor) {
 	);
 	return {
 		order,
+		history: orderHistory(order.id),
 		vatByRate: totals.vatByRate,
 		contract: {
 			reference: contract.reference,

@@ -27,11 +27,14 @@ import type { Outcome } from './commitments';
 import {
 	committedCents,
 	contractLots,
+	findContract,
 	lifecycleSnapshot,
 	type ContractRow,
 	type PriceItemRow
 } from './contract';
 import { findActiveAdhesion } from './membership';
+import { recordOrderEvent } from './order-events';
+import { announceOrderDecided, announceOrderPlaced, type OrderNotice } from './order-notices';
 
 export { ORDER_STATUSES, type OrderStatus } from '../../domain/catalogue/types';
 
@@ -56,7 +59,7 @@ export function submitOrder(
 	input: OrderInput,
 	actorId: number,
 	today: string,
-	now = new Date()
+	now: Date
 ): Outcome<SubmittedOrder> {
 	const adhesion = findActiveAdhesion(contract.id, organisationId);
 	if (!adhesion)
@@ -130,6 +133,18 @@ export function submitOrder(
 				}))
 			)
 			.run();
+		recordOrderEvent(orderId, 'submitted', actorId, now);
+		announceOrderPlaced(
+			{
+				orderId,
+				contract,
+				organisationId,
+				organisationName: organisationName(organisationId),
+				...totals
+			},
+			actorId,
+			now
+		);
 		audit(
 			{
 				actorId,
@@ -147,31 +162,40 @@ export function submitOrder(
 	});
 }
 
-/** A buyer's decision on a submitted order; a refusal needs a reason the commune will read. */
+/**
+ * A buyer's decision on a submitted order; a refusal needs a reason the commune will read. The
+ * commune's people who placed it and its referents are told, in the portal and by mail.
+ */
 export function decideOrder(
 	orderId: number,
 	decision: 'confirmed' | 'refused',
 	reason: string | null,
 	actorId: number,
-	now = new Date()
+	now: Date
 ): Outcome {
 	const db = getDb();
-	const row = db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).get();
+	const row = db.select().from(orders).where(eq(orders.id, orderId)).get();
 	if (!row) return { ok: false, message: 'Commande introuvable.' };
 	if (row.status !== 'submitted')
 		return { ok: false, message: 'Cette commande a déjà été traitée.' };
 	if (decision === 'refused' && !reason?.trim())
 		return { ok: false, message: 'Indiquez la raison du refus : la commune la lira.' };
+	const refusalReason = decision === 'refused' ? reason : null;
+	const notice: OrderNotice = {
+		orderId,
+		contract: findContract(row.contractId)!,
+		organisationId: row.organisationId,
+		organisationName: organisationName(row.organisationId),
+		exclVatCents: row.exclVatCents,
+		inclVatCents: row.inclVatCents
+	};
 	db.transaction(() => {
 		db.update(orders)
-			.set({
-				status: decision,
-				refusalReason: decision === 'refused' ? reason : null,
-				decidedBy: actorId,
-				decidedAt: now
-			})
+			.set({ status: decision, refusalReason, decidedBy: actorId, decidedAt: now })
 			.where(eq(orders.id, orderId))
 			.run();
+		recordOrderEvent(orderId, decision, actorId, now, refusalReason);
+		announceOrderDecided(notice, decision, refusalReason, row.submittedBy, now);
 		audit(
 			{
 				actorId,
@@ -184,6 +208,16 @@ export function decideOrder(
 		);
 	});
 	return { ok: true, value: undefined };
+}
+
+function organisationName(id: number): string {
+	return (
+		getDb()
+			.select({ name: organisations.name })
+			.from(organisations)
+			.where(eq(organisations.id, id))
+			.get()?.name ?? ''
+	);
 }
 
 const SUMMARY = {

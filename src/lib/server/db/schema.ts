@@ -10,3 +10,4 @@ export * from './tables/catalogue';
 export * from './tables/budget-calendars';
 export * from './tables/jobs';
 export * from './tables/devices';
+export * from './tables/orders';

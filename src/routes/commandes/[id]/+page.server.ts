@@ -6,6 +6,7 @@ import { contractRef } from '$lib/server/catalogue/contract-ref';
 import { refusalSchema } from '$lib/server/catalogue/order-form';
 import { orderPage } from '$lib/server/catalogue/order-page';
 import { decideOrder, findOrder } from '$lib/server/catalogue/orders';
+import { now } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -34,7 +35,7 @@ function decide(event: RequestEvent) {
 export const actions: Actions = {
 	confirmer: async (event) => {
 		const { user, order } = decide(event);
-		const outcome = decideOrder(order.id, 'confirmed', null, user.id);
+		const outcome = decideOrder(order.id, 'confirmed', null, user.id, now());
 		if (!outcome.ok) return invalid(409, { form: outcome.message });
 		redirect(303, `/commandes/${order.id}`);
 	},
@@ -42,7 +43,7 @@ export const actions: Actions = {
 		const { user, order } = decide(event);
 		const parsed = parseForm(refusalSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields);
-		const outcome = decideOrder(order.id, 'refused', parsed.data.reason, user.id);
+		const outcome = decideOrder(order.id, 'refused', parsed.data.reason, user.id, now());
 		if (!outcome.ok) return invalid(409, { form: outcome.message });
 		redirect(303, `/commandes/${order.id}`);
 	}

@@ -359,4 +359,12 @@ function seedOrders(
 			Date.now() - 300 * 86_400_000,
 			Date.now() - 299 * 86_400_000
 		);
+	// their history, as migration 0012 writes it for orders placed before order_events existed
+	sqlite.exec(
+		`insert into order_events (order_id, status, actor_id, reason, at)
+		 select id, 'submitted', submitted_by, null, submitted_at from orders;
+		 insert into order_events (order_id, status, actor_id, reason, at)
+		 select id, status, decided_by, refusal_reason, coalesce(decided_at, submitted_at)
+		 from orders where status <> 'submitted';`
+	);
 }

@@ -5,7 +5,7 @@ import { findContract } from '$lib/server/catalogue/contract';
 import { parseOrderForm } from '$lib/server/catalogue/order-form';
 import { newOrderPage } from '$lib/server/catalogue/order-page';
 import { submitOrder } from '$lib/server/catalogue/orders';
-import { brusselsToday } from '$lib/server/clock';
+import { brusselsToday, now } from '$lib/server/clock';
 import { invalid } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -33,7 +33,8 @@ export const actions: Actions = {
 			user.organisationId,
 			parsed.data,
 			user.id,
-			brusselsToday()
+			brusselsToday(),
+			now()
 		);
 		if (!outcome.ok) return invalid(409, { form: outcome.message }, parsed.fields);
 		redirect(303, `/commandes/${outcome.value.orderId}?envoyee=1`);
