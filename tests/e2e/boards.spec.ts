@@ -312,3 +312,30 @@ test('unsent edits left on a shared computer wait for their author, unseen by th
 		.poll(async () => (await page.request.get('/groupes/1/liste')).text(), { timeout: 10_000 })
 		.toContain('Besoin laissé sur le poste partagé');
 });
+
+test('« Ajouter un besoin » selects the new card’s title: typing replaces it', async ({
+	page,
+	loginAs
+}) => {
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/groupes/1/tableau');
+	await expect(page.locator('[data-status="online"]')).toBeVisible();
+	const add = page.getByRole('button', { name: 'Ajouter un besoin dans « À trier »' });
+	const title = page.getByLabel('Titre');
+
+	// with no card open
+	await add.click();
+	await expect(title).toBeFocused();
+	await page.keyboard.type('Agenda partagé des salles');
+	await expect(title).toHaveValue('Agenda partagé des salles');
+	await expect(page.getByRole('heading', { name: 'Agenda partagé des salles' })).toBeVisible();
+
+	// while another card is open in the editor
+	await add.click();
+	await expect(title).toHaveValue('Nouveau besoin');
+	await expect(title).toBeFocused();
+	await page.keyboard.type('Réservation du matériel');
+	await expect(title).toHaveValue('Réservation du matériel');
+	await expect(page.getByRole('button', { name: /Agenda partagé des salles/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: /Réservation du matériel/ })).toBeVisible();
+});
