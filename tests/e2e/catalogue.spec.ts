@@ -234,3 +234,40 @@ test('after a successful save, the buyer’s forms show what was saved', async (
 	if (!(await name.isVisible())) await renamed.locator('summary').click();
 	await expect(name).toHaveValue('Zéphyrin Solutions (fictif)');
 });
+
+test('the order form totals the lot as quantities are typed and warns before exceeding the maximum', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/catalogue/IDEA-2025-CYB-02/commander');
+	const lot = page.locator('form').filter({ hasText: 'Lot 1' });
+	const total = lot.getByRole('region', { name: 'Montant de cette commande' });
+	await expect(total.getByTestId('total-excl')).toHaveText(/^0,00\s€$/);
+
+	await lot.getByLabel('Quantité : Audit CyberFundamentals — niveau Basic').fill('1');
+	await lot.getByLabel('Quantité : Test d’intrusion externe').pressSequentially('1');
+	// 7 900 € + 5 600 € = 13 500 € HTVA, 2 835 € of VAT at 21 %, 16 335 € TVAC
+	await expect(total.getByTestId('total-excl')).toHaveText(/^13\s?500,00\s€$/);
+	await expect(total).toContainText(/TVA 21 % sur 13\s?500,00\s€\s*2\s?835,00\s€/);
+	await expect(total.getByTestId('total-incl')).toHaveText(/^16\s?335,00\s€$/);
+	// 117 700 € of the 150 000 € maximum are committed: 18 800 € would remain
+	await expect(total.getByTestId('remaining')).toHaveText(/^18\s?800,00\s€$/);
+	await page.screenshot({ path: test.info().outputPath('running-total.png'), fullPage: true });
+	await expectAccessible();
+
+	// five audits would go past the maximum: said before « Envoyer », and the button points to it
+	await lot.getByLabel('Quantité : Audit CyberFundamentals — niveau Basic').fill('5');
+	await expect(total.getByTestId('total-excl')).toHaveText(/^45\s?100,00\s€$/);
+	const send = lot.getByRole('button', { name: 'Envoyer la commande du lot 1' });
+	await expect(send).toHaveAccessibleDescription(/dépasserait le montant maximal du marché/);
+	await expect(total.getByTestId('remaining')).toHaveText(/^0,00\s€$/);
+	// the server stays the judge: sent anyway, it refuses and keeps what was typed
+	await send.click();
+	await expect(page.getByText(/dépasserait le montant maximal/).first()).toBeVisible();
+	await expect(lot.getByLabel('Quantité : Audit CyberFundamentals — niveau Basic')).toHaveValue(
+		'5'
+	);
+	await expect(page).toHaveURL(/\/commander$/);
+});

@@ -10,10 +10,14 @@ import { findActiveAdhesion } from './membership';
 import { orderHistory } from './order-events';
 import type { findOrder } from './orders';
 
-/** The order form: only lots that are awarded and priced can be ordered from. */
+/**
+ * The order form: only lots that are awarded and priced can be ordered from. What the contract's
+ * orders already commit feeds the running total's remaining maximum.
+ */
 export function newOrderPage(contract: ContractRow, organisationId: number, today: string) {
 	return {
 		contract,
+		committedCents: committedCents(contract.id),
 		adhesion: findActiveAdhesion(contract.id, organisationId),
 		lots: contractLots(contract.id).filter((lot) => lot.supplierId !== null && lot.items.length),
 		budgetYear: Number(today.slice(0, 4))
