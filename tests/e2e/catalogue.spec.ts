@@ -271,3 +271,33 @@ test('the order form totals the lot as quantities are typed and warns before exc
 	);
 	await expect(page).toHaveURL(/\/commander$/);
 });
+
+test('the status filter counts ended contracts, and an ended one that was relaunched says so', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('acheteur@idea.demo');
+	await page.goto('/gestion/marches/IDEA-2021-WEB-02');
+	await page.getByRole('button', { name: 'Lancer la relance de ce marché' }).click();
+	await expect(page.getByText('Relance créée à partir de IDEA-2021-WEB-02')).toBeVisible();
+	const successor = new URL(page.url()).pathname.split('/').pop()!;
+
+	await page.goto('/catalogue');
+	// ended contracts are hidden by default, yet counted as a click shows them
+	const ended = page.getByRole('checkbox', { name: 'Terminé (2)' });
+	await ended.check();
+	await page.getByRole('button', { name: 'Afficher les marchés' }).click();
+	await expect(page.getByRole('heading', { name: '2 marchés' })).toBeVisible();
+	const card = page.getByRole('listitem').filter({ hasText: 'Réf. IDEA-2021-WEB-02' });
+	await expect(card.getByText('Remplacé', { exact: true })).toBeVisible();
+	await card
+		.getByRole('link', { name: 'Audit de sécurité des sites web communaux' })
+		.last()
+		.click();
+	await expect(page).toHaveURL(new RegExp(`/catalogue/${successor}$`));
+	await page.goBack();
+	await expect(card).toBeVisible();
+	await page.screenshot({ path: 'test-results/catalogue-replaced.png', fullPage: true });
+	await expectAccessible();
+});

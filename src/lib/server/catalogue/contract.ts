@@ -52,15 +52,21 @@ const {
 
 const successor = alias(contracts, 'successor');
 
+/** The latest successor's column (its relaunch), or null: a column for lists. */
+const successorColumn = <T>(column: (typeof successor)['reference' | 'title']) =>
+	scalar<T | null>(
+		new QueryBuilder()
+			.select({ value: column })
+			.from(successor)
+			.where(eq(successor.predecessorId, contracts.id))
+			.orderBy(desc(successor.id))
+			.limit(1)
+	);
+
 /** The reference of a contract's latest successor (its relaunch), or null: a column for lists. */
-export const SUCCESSOR_REFERENCE = scalar<string | null>(
-	new QueryBuilder()
-		.select({ reference: successor.reference })
-		.from(successor)
-		.where(eq(successor.predecessorId, contracts.id))
-		.orderBy(desc(successor.id))
-		.limit(1)
-);
+export const SUCCESSOR_REFERENCE = successorColumn<string>(successor.reference);
+/** The title of that successor, or null. */
+export const SUCCESSOR_TITLE = successorColumn<string>(successor.title);
 
 const queries = preparedQueries((db) => {
 	const contract = () =>

@@ -4,19 +4,9 @@
  * shape once and reuses it, since preparing costs as much as running these queries at 10,000
  * contracts, and the filters only make a few dozen shapes.
  */
-import {
-	and,
-	gte,
-	inArray,
-	isNull,
-	lt,
-	lte,
-	not,
-	notInArray,
-	or,
-	sql,
-	type SQL
-} from 'drizzle-orm';
+import { and, gte, inArray, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { addDays } from '../../domain/catalogue/dates';
+import { DEFAULT_RELAUNCH_HORIZON_DAYS } from '../../domain/catalogue/lifecycle';
 import type { ContractStatus, Module } from '../../domain/catalogue/types';
 import { contracts } from '../db/schema';
 
@@ -52,23 +42,32 @@ export interface FilterShape {
 	window: 'open' | 'current' | 'all';
 }
 
-/** The shape of `f`, without the filter on `except` (a facet counts across its own values). */
+/**
+ * The shape of `f`, without the filter on `except` (a facet counts across its own values). Ended
+ * and cancelled contracts are hidden until a status is ticked: the status facet counts them as
+ * ticking one shows them, so « Terminé (3) » lists three.
+ */
 export function shapeOf(f: CatalogueFilters, ids: string | undefined, except?: Dimension) {
 	const count = (values: unknown[] | undefined, dim: Dimension) =>
 		except === dim ? 0 : (values?.length ?? 0);
+	const statusTicked = except === 'status' || !!f.statuses?.length;
 	return {
 		ids: ids !== undefined,
 		themes: count(f.themes, 'theme'),
 		statuses: count(f.statuses, 'status'),
 		centrales: count(f.centraleIds, 'centrale'),
 		modules: count(f.modules, 'module'),
-		window: f.openNow ? 'open' : !f.includeEnded && !f.statuses?.length ? 'current' : 'all'
+		window: f.openNow ? 'open' : !f.includeEnded && !statusTicked ? 'current' : 'all'
 	} satisfies FilterShape;
 }
 
 /** The placeholders' values for `f`: a query of any shape of `f` takes the ones it names. */
 export function filterValues(f: CatalogueFilters, today: string, ids: string | undefined) {
-	const values: Record<string, unknown> = { today, ids };
+	const values: Record<string, unknown> = {
+		today,
+		horizon: addDays(today, DEFAULT_RELAUNCH_HORIZON_DAYS),
+		ids
+	};
 	const name = (prefix: string, list: unknown[] = []) =>
 		list.forEach((value, i) => (values[`${prefix}${i}`] = value));
 	name('theme', f.themes);
@@ -95,6 +94,17 @@ export const END = sql`coalesce(min(${contracts.endDate}, ${contracts.maxEndDate
 const RUNNING: ContractStatus[] = ['active', 'expiring'];
 const today = sql.placeholder('today');
 
+/**
+ * The status a contract shows today, as lifecycle.effectiveStatus decides it: running past its
+ * end shows as ended, active within the relaunch horizon (`horizon` = today + that many days) as
+ * expiring. Filters and facets use it, so a click lists what the badges say. A CASE expression
+ * has no drizzle builder.
+ */
+export const SHOWN_STATUS = sql<ContractStatus>`case
+	when ${contracts.status} in ('active', 'expiring') and ${END} < ${today} then 'ended'
+	when ${contracts.status} = 'active' and ${END} <= ${sql.placeholder('horizon')} then 'expiring'
+	else ${contracts.status} end`;
+
 /** The where clause of a query of this shape. */
 export function whereOf(shape: FilterShape): SQL | undefined {
 	return and(
@@ -103,7 +113,7 @@ export function whereOf(shape: FilterShape): SQL | undefined {
 			? sql`${contracts.id} in (select value from json_each(${sql.placeholder('ids')}))`
 			: undefined,
 		shape.themes ? inArray(contracts.theme, placeholders('theme', shape.themes)) : undefined,
-		shape.statuses ? inArray(contracts.status, placeholders('status', shape.statuses)) : undefined,
+		shape.statuses ? inArray(SHOWN_STATUS, placeholders('status', shape.statuses)) : undefined,
 		shape.centrales
 			? inArray(contracts.centraleId, placeholders('centrale', shape.centrales))
 			: undefined,
@@ -123,11 +133,6 @@ export function whereOf(shape: FilterShape): SQL | undefined {
 					gte(END, today)
 				)
 			: undefined,
-		shape.window === 'current'
-			? and(
-					notInArray(contracts.status, ['ended', 'cancelled']),
-					not(and(inArray(contracts.status, RUNNING), lt(END, today))!)
-				)
-			: undefined
+		shape.window === 'current' ? notInArray(SHOWN_STATUS, ['ended', 'cancelled']) : undefined
 	);
 }

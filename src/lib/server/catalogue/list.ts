@@ -11,6 +11,7 @@ import { preparedQueries } from '../db/prepared';
 import { contracts, organisations } from '../db/schema';
 import {
 	END,
+	SHOWN_STATUS,
 	filterValues,
 	shapeOf,
 	whereOf,
@@ -19,7 +20,7 @@ import {
 	type FilterShape,
 	type Sort
 } from './list-filters';
-import { SUCCESSOR_REFERENCE } from './contract';
+import { SUCCESSOR_REFERENCE, SUCCESSOR_TITLE } from './contract';
 import { matchExpression, rankedMatches } from './search-index';
 
 export { SORTS, type CatalogueFilters, type Sort } from './list-filters';
@@ -92,7 +93,8 @@ function listQuery(db: Db, shape: FilterShape, sort: Sort, useRank: boolean) {
 			interestDeadline: contracts.interestDeadline,
 			tenderCloseDate: contracts.tenderCloseDate,
 			sourceUrl: contracts.sourceUrl,
-			successorReference: SUCCESSOR_REFERENCE
+			successorReference: SUCCESSOR_REFERENCE,
+			successorTitle: SUCCESSOR_TITLE
 		})
 		.from(contracts)
 		.innerJoin(organisations, eq(organisations.id, contracts.centraleId))
@@ -154,7 +156,7 @@ const lifecycleDefaults = {
 
 const FACET_COLUMNS = {
 	theme: contracts.theme,
-	status: contracts.status,
+	status: SHOWN_STATUS,
 	centrale: contracts.centraleId
 } as const;
 
