@@ -51,6 +51,8 @@ export interface StartOptions {
 	 * production run names its public address; `false` starts without one.
 	 */
 	origin?: string | false;
+	/** flags for the node process itself (`--cpu-prof`, which NODE_OPTIONS does not take) */
+	nodeArgs?: string[];
 }
 
 /** The port was taken between freePort() and the server's listen (parallel test files). */
@@ -110,7 +112,7 @@ async function launch(options: StartOptions, dataDir: string, port: number): Pro
 	};
 	// set at all, even empty, ORIGIN must be a URL (adapter-node refuses to start otherwise)
 	if (env.ORIGIN === undefined) delete env.ORIGIN;
-	const child = spawn(process.execPath, entry, {
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
 		cwd: ROOT,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
