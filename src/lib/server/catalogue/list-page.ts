@@ -1,6 +1,7 @@
 /** The catalogue's lists: the searchable, filtered catalogue and the contracts to come. */
 import { catalogueFacets, listContracts, searchIds } from './list';
 import { filtersFromUrl } from './params';
+import { cachedAnswer, filtersKey } from './search-cache';
 
 /**
  * The catalogue for a query string: one page of contracts, the facets counted over the same
@@ -8,8 +9,13 @@ import { filtersFromUrl } from './params';
  */
 export function cataloguePage(query: URLSearchParams, today: string) {
 	const filters = filtersFromUrl(query);
-	const ids = searchIds(filters.q); // the full-text search runs once for the list and the facets
-	const result = listContracts(filters, today, ids);
+	const { result, facets } = cachedAnswer(`page:${filtersKey(filters, today)}`, () => {
+		const ids = searchIds(filters.q); // the full-text search runs once for the list and the facets
+		return {
+			result: listContracts(filters, today, ids),
+			facets: catalogueFacets(filters, today, ids)
+		};
+	});
 	const withParam = (key: string, value: string | null) => {
 		const params = new URLSearchParams(query);
 		if (key !== 'page') params.delete('page');
@@ -25,7 +31,7 @@ export function cataloguePage(query: URLSearchParams, today: string) {
 		},
 		filters,
 		result,
-		facets: catalogueFacets(filters, today, ids)
+		facets
 	};
 }
 

@@ -11,3 +11,4 @@ export * from './tables/budget-calendars';
 export * from './tables/jobs';
 export * from './tables/devices';
 export * from './tables/orders';
+export * from './tables/catalogue-version';
