@@ -10,7 +10,10 @@ import { cachedAnswer, filtersKey } from './search-cache';
 export function cataloguePage(query: URLSearchParams, today: string) {
 	const filters = filtersFromUrl(query);
 	const { result, facets } = cachedAnswer(`page:${filtersKey(filters, today)}`, () => {
-		const ids = searchIds(filters.q); // the full-text search runs once for the list and the facets
+		// the full-text search runs once for the list and the facets, and once for all the pages
+		// and filters of the same words: people tick filters after typing
+		const q = filters.q;
+		const ids = q && cachedAnswer(`ids:${JSON.stringify(q)}`, () => searchIds(q));
 		return {
 			result: listContracts(filters, today, ids),
 			facets: catalogueFacets(filters, today, ids)
