@@ -41,13 +41,15 @@ export function processMeter(pid: number) {
 }
 
 /** Starts the reference server in its own process; resolves once it listens. */
-export async function startReferenceServer(): Promise<{ url: string; process: ChildProcess }> {
+export async function startReferenceServer(
+	nodeArgs: string[] = []
+): Promise<{ url: string; process: ChildProcess }> {
 	const port = await freePort();
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
 	delete env.YPERSISTENCE; // set at all (even empty), it turns leveldb persistence on
 	const child = spawn(
 		process.execPath,
-		['--import', 'tsx', 'tests/bench/sync-reference-server.ts'],
+		[...nodeArgs, '--import', 'tsx', 'tests/bench/sync-reference-server.ts'],
 		{
 			cwd: ROOT,
 			env,

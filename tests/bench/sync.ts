@@ -2,6 +2,11 @@
  * `npm run bench:sync` (after `vite build`): the sync hub under load, against @y/websocket-server
  * 0.1.1 under the same load in the same run, with the boards' writers ticking together and then
  * independently (see sync-load.ts); then memory after 1,000 boards, and a reconnect storm.
+ *
+ * BENCH_MODE=saturation instead raises the offered load step by step, for both servers, until
+ * the p99 passes 50 ms or deliveries fall behind, and reports the highest load each sustained.
+ * BENCH_MODE=profile runs one round of each server with `node --cpu-prof`, the profiles written
+ * to BENCH_CPU_PROF (default ./cpu-profiles): what each spends its CPU on, per update.
  */
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
@@ -46,8 +51,8 @@ async function measure(pid: number, run: () => Promise<LoadResult>) {
 	return { ...result, ...meter.stop() };
 }
 
-async function loadOurs(load: Load) {
-	const ours = await startServer({ env: { SYNC_IDLE_MS: '1000' } });
+async function loadOurs(load: Load, nodeArgs: string[] = []) {
+	const ours = await startServer({ env: { SYNC_IDLE_MS: '1000' }, nodeArgs });
 	const cookie = await memberCookie(ours);
 	const names = boardsOn(ours, BOARDS);
 	const result = await measure(ours.process.pid!, () =>
@@ -57,11 +62,13 @@ async function loadOurs(load: Load) {
 	return result;
 }
 
-async function loadReference(load: Load) {
-	const reference = await startReferenceServer();
+async function loadReference(load: Load, nodeArgs: string[] = []) {
+	const reference = await startReferenceServer(nodeArgs);
 	const names = Array.from({ length: BOARDS }, (_, i) => `board:${i + 1}`);
 	const result = await measure(reference.process.pid!, () => runLoad(reference.url, names, load));
+	const exited = new Promise((resolve) => reference.process.once('exit', resolve));
 	reference.process.kill('SIGTERM');
+	await exited;
 	return result;
 }
 
@@ -236,7 +243,64 @@ async function storm(server: TestServer, cookie: string, names: string[]) {
 	await restarted.stop();
 }
 
-printLoad(await loadBoth('together'));
-printLoad(await loadBoth('independent'));
-await memoryAndStorm();
+/** The highest offered load each server sustains: p99 ≤ 50 ms and deliveries keeping up. */
+async function saturation() {
+	const RATES = [20, 40, 60, 80, 120, 160, 240, 320, 480]; // updates/s per board
+	const servers = { hub: loadOurs, reference: loadReference };
+	const best: Record<keyof typeof servers, number> = { hub: 0, reference: 0 };
+	const going = new Set(Object.keys(servers) as (keyof typeof servers)[]);
+	console.log(
+		`Saturation: ${CLIENTS} clients over ${BOARDS} boards, writers independent, 5 s per step`
+	);
+	console.log('| offered upd/s | server | sustained upd/s | p50 ms | p99 ms | CPU % |');
+	console.log('|---|---|---|---|---|---|');
+	for (const [step, rate] of RATES.entries()) {
+		const load: Load = {
+			...LOAD,
+			writers: 'independent',
+			updatesPerSecond: rate,
+			warmupMs: 1500,
+			measureMs: 5000
+		};
+		const order = step % 2 ? (['reference', 'hub'] as const) : (['hub', 'reference'] as const);
+		for (const name of order.filter((n) => going.has(n))) {
+			const r = await servers[name](load);
+			const keptUp = r.sent > 0 && r.completed >= 0.95 * r.sent;
+			console.log(
+				`| ${rate * BOARDS} | ${name} | ${fixed(r.updatesPerSecond)} | ${fixed(r.p50, 2)} | ${fixed(r.p99, 2)} | ${fixed(r.cpuPercent)} |`
+			);
+			if (r.p99 > 50 || !keptUp) going.delete(name);
+			else best[name] = r.updatesPerSecond;
+		}
+		if (!going.size) break;
+	}
+	console.log(
+		`highest sustained: hub ${fixed(best.hub)} upd/s, reference ${fixed(best.reference)} upd/s (ratio ${fixed(best.hub / best.reference, 2)})`
+	);
+}
+
+/** One round of each server under the `together` load, with V8's CPU profiler on. */
+async function profile() {
+	const dir = process.env.BENCH_CPU_PROF || 'cpu-profiles';
+	const args = (name: string) => ['--cpu-prof', `--cpu-prof-dir=${dir}/${name}`];
+	const load = { ...LOAD, writers: 'together' as const };
+	const hub = await loadOurs(load, args('hub'));
+	const reference = await loadReference(load, args('reference'));
+	for (const [name, r] of [
+		['hub', hub],
+		['reference', reference]
+	] as const) {
+		console.log(
+			`${name}: ${r.sent} updates sent, p50 ${fixed(r.p50, 2)} / p99 ${fixed(r.p99, 2)} ms, CPU ${fixed(r.cpuPercent)} % of a core; profile in ${dir}/${name}`
+		);
+	}
+}
+
+if (process.env.BENCH_MODE === 'saturation') await saturation();
+else if (process.env.BENCH_MODE === 'profile') await profile();
+else {
+	printLoad(await loadBoth('together'));
+	printLoad(await loadBoth('independent'));
+	await memoryAndStorm();
+}
 process.exit(0);
