@@ -32,7 +32,7 @@ export async function restoreBackup(file: string, dataDir: string): Promise<Rest
 		throw new RestoreRefused(
 			`Cette sauvegarde n'a pas passé sa vérification / this backup failed its checks: ${manifest.problems.join('; ')}`
 		);
-	if (manifest && fileSha256(source) !== manifest.databaseSha256)
+	if (manifest && (await fileSha256(source)) !== manifest.databaseSha256)
 		throw new RestoreRefused(
 			'Le fichier a changé depuis sa vérification (SHA-256 différent) / the file changed since it was checked'
 		);
@@ -57,7 +57,7 @@ export async function restoreBackup(file: string, dataDir: string): Promise<Rest
 	const filesDir = path.join(dataDir, 'files');
 	let filesRestored = 0;
 	for (const hash of check.files)
-		if (copyStoredFile(hash, pool, filesDir) === 'copied') filesRestored++;
+		if ((await copyStoredFile(hash, pool, filesDir)) === 'copied') filesRestored++;
 	return { takenAt: manifest?.takenAt ?? null, replacedDir, filesRestored };
 }
 

@@ -94,8 +94,11 @@ function interrupted(dir: string, name: string): BackupManifest {
 	};
 }
 
-export function fileSha256(file: string): string {
-	return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/** streamed, so that hashing a large database neither fills memory nor holds the event loop */
+export async function fileSha256(file: string): Promise<string> {
+	const hash = createHash('sha256');
+	for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+	return hash.digest('hex');
 }
 
 /**
@@ -103,21 +106,25 @@ export function fileSha256(file: string): string {
  * name, so a damaged source is not passed on as a good backup. Returns 'copied', 'present' or
  * 'missing' (absent or damaged at the source).
  */
-export function copyStoredFile(hash: string, from: string, to: string) {
-	if (!HASH.test(hash)) return 'missing' as const;
+export async function copyStoredFile(
+	hash: string,
+	from: string,
+	to: string
+): Promise<'copied' | 'present' | 'missing'> {
+	if (!HASH.test(hash)) return 'missing';
 	const target = path.join(to, hash);
-	if (fs.existsSync(target)) return 'present' as const;
+	if (fs.existsSync(target)) return 'present';
 	const source = path.join(from, hash);
-	if (!fs.existsSync(source)) return 'missing' as const;
+	if (!fs.existsSync(source)) return 'missing';
 	fs.mkdirSync(to, { recursive: true });
 	const temp = `${target}.${process.pid}.tmp`;
-	fs.copyFileSync(source, temp);
-	if (fileSha256(temp) !== hash) {
-		fs.rmSync(temp, { force: true });
-		return 'missing' as const;
+	await fs.promises.copyFile(source, temp);
+	if ((await fileSha256(temp)) !== hash) {
+		await fs.promises.rm(temp, { force: true });
+		return 'missing';
 	}
-	fs.renameSync(temp, target);
-	return 'copied' as const;
+	await fs.promises.rename(temp, target);
+	return 'copied';
 }
 
 /** The stored files of a folder like DATA_DIR/files (names that are SHA-256 digests). */

@@ -76,7 +76,7 @@ async function copyAndCheck(
 	let filesCopied = 0;
 	// first the files already there, so that the copy's rows find them…
 	for (const hash of storedFiles(filesDir))
-		if (copyStoredFile(hash, filesDir, pool) === 'copied') filesCopied++;
+		if ((await copyStoredFile(hash, filesDir, pool)) === 'copied') filesCopied++;
 	const target = databasePath(backupDir, name);
 	let files: string[] = [];
 	try {
@@ -88,7 +88,7 @@ async function copyAndCheck(
 	}
 	// …then those uploaded while the database was copied
 	for (const hash of files) {
-		const outcome = copyStoredFile(hash, filesDir, pool);
+		const outcome = await copyStoredFile(hash, filesDir, pool);
 		if (outcome === 'copied') filesCopied++;
 		if (outcome === 'missing') problems.push(`fichier déposé absent ou abîmé : ${hash}`);
 	}
@@ -98,7 +98,7 @@ async function copyAndCheck(
 		takenAt: takenAt.toISOString(),
 		trigger,
 		databaseBytes: copied ? fs.statSync(target).size : 0,
-		databaseSha256: copied ? fileSha256(target) : '',
+		databaseSha256: copied ? await fileSha256(target) : '',
 		files,
 		filesCopied,
 		durationMs: Date.now() - started,
