@@ -180,6 +180,12 @@ describe('backups', () => {
 			.run();
 		damage.close();
 
+		// `npm run backup` finds the damage, but cannot report it: the database refuses to open
+		const unreported = await runCli('backup-cli.ts', [], { DATA_DIR: server.dataDir });
+		expect(unreported.code).toBe(1);
+		expect(unreported.output).toContain('admins NON prévenus');
+		expect(unreported.output).toContain('foreign_key_check: order_lines');
+
 		// an admin asks for one from the page: the server's own process takes it and reports it
 		const admin = await new Client(server.url).login('admin@centrale.demo');
 		const now = await admin.action('/admin/sauvegardes?/backup', {});

@@ -30,6 +30,8 @@ export interface BackupManifest {
 	verified: boolean;
 	/** why it is not verified, empty when it is */
 	problems: string[];
+	/** a failure was reported to the admins (false when the report itself failed) */
+	reported?: boolean;
 }
 
 const NAME = /^centrale-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/;

@@ -39,6 +39,10 @@ export async function takeBackup(trigger: BackupManifest['trigger']): Promise<Ba
 	const previous = listBackups(backupDir)[0];
 	try {
 		manifest = await copyAndCheck(trigger, databaseFile, path.join(dataDir, 'files'), backupDir);
+		// a failure that goes on (the same problem night after night) is told once, not every night
+		const toldAlready =
+			previous?.reported && !previous.verified && previous.problems[0] === manifest.problems[0];
+		manifest.reported = !manifest.verified && (toldAlready || tellAdmins(manifest));
 		writeManifest(backupDir, manifest);
 		pruneBackups(backupDir);
 	} finally {
@@ -48,17 +52,18 @@ export async function takeBackup(trigger: BackupManifest['trigger']): Promise<Ba
 		{ backup: manifest.name, verified: manifest.verified, problems: manifest.problems },
 		'backup taken'
 	);
-	// a failure that goes on (the same problem night after night) is told once, not every night
-	const toldAlready =
-		previous && !previous.verified && previous.problems[0] === manifest.problems[0];
-	if (manifest.verified || toldAlready) return { backup: manifest, adminsTold: !!toldAlready };
+	return { backup: manifest, adminsTold: manifest.verified || manifest.reported };
+}
+
+function tellAdmins(manifest: BackupManifest): boolean {
 	try {
 		reportBackupFailure(manifest);
-		return { backup: manifest, adminsTold: true };
+		return true;
 	} catch (err) {
-		// `npm run backup` opens the database to write the report: a broken one may refuse it
+		// `npm run backup` opens the database to write the report: a broken one may refuse it, and
+		// the next backup (the server's own, which has it open) tells the admins instead
 		log().error({ err, backup: manifest.name }, 'backup failure could not be reported');
-		return { backup: manifest, adminsTold: false };
+		return false;
 	}
 }
 
