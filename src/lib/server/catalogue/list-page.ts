@@ -9,16 +9,17 @@ import { cachedAnswer, filtersKey } from './search-cache';
  */
 export function cataloguePage(query: URLSearchParams, today: string) {
 	const filters = filtersFromUrl(query);
-	const { result, facets } = cachedAnswer(`page:${filtersKey(filters, today)}`, () => {
-		// the full-text search runs once for the list and the facets, and once for all the pages
-		// and filters of the same words: people tick filters after typing
-		const q = filters.q;
-		const ids = q && cachedAnswer(`ids:${JSON.stringify(q)}`, () => searchIds(q));
-		return {
-			result: listContracts(filters, today, ids),
-			facets: catalogueFacets(filters, today, ids)
-		};
-	});
+	// the full-text search runs once for the list and the facets, and once for all the pages,
+	// sorts and filters of the same words (people tick filters after typing); the facets once
+	// for all the pages and sorts of the same search
+	const q = filters.q;
+	const ids = () => q && cachedAnswer(`ids:${JSON.stringify(q)}`, () => searchIds(q));
+	const result = cachedAnswer(`list:${filtersKey(filters, today)}`, () =>
+		listContracts(filters, today, ids())
+	);
+	const facets = cachedAnswer(`facets:${filtersKey(filters, today, false)}`, () =>
+		catalogueFacets(filters, today, ids())
+	);
 	const withParam = (key: string, value: string | null) => {
 		const params = new URLSearchParams(query);
 		if (key !== 'page') params.delete('page');

@@ -46,8 +46,11 @@ function cacheOf(db: Db): Cache {
 	return cache;
 }
 
-/** The filters as a key: the order of the ticked values changes nothing in the answer. */
-export function filtersKey(f: CatalogueFilters, today: string): string {
+/**
+ * The filters as a key: the order of the ticked values changes nothing in the answer. Without
+ * `paged`, sort and page are left out (facet counts do not depend on them).
+ */
+export function filtersKey(f: CatalogueFilters, today: string, paged = true): string {
 	const set = <T>(values: T[] | undefined) => [...new Set(values ?? [])].sort();
 	return JSON.stringify([
 		today,
@@ -58,9 +61,7 @@ export function filtersKey(f: CatalogueFilters, today: string): string {
 		set(f.centraleIds),
 		!!f.openNow,
 		!!f.includeEnded,
-		f.sort ?? '',
-		f.page ?? 1,
-		f.pageSize ?? 20
+		...(paged ? [f.sort ?? '', f.page ?? 1, f.pageSize ?? 20] : [])
 	]);
 }
 
