@@ -50,6 +50,18 @@ export interface ContractRef {
 	ledByIntercommunale: boolean;
 }
 
+/** A peer conversation from the actor's point of view. */
+export interface ConversationRef {
+	/** the actor wrote the first message or received it */
+	participant: boolean;
+}
+
+/** A rencontre: who published it. */
+export interface EventRef {
+	organiserId: number;
+	organiserOrganisationId: number;
+}
+
 export type Permission =
 	| { action: 'organisation.viewMembers'; resource: { organisationId: number } }
 	| { action: 'organisation.manage'; resource?: undefined }
@@ -92,7 +104,18 @@ export type Permission =
 	| { action: 'contract.edit'; resource: ContractRef }
 	| { action: 'contract.transition'; resource: ContractRef }
 	| { action: 'contract.relaunch'; resource: ContractRef }
-	| { action: 'order.decide'; resource: ContractRef };
+	| { action: 'order.decide'; resource: ContractRef }
+	// peers: « nous l'utilisons », contact a peer, rencontres (`organisationId`: the commune)
+	| { action: 'usage.declare'; resource: OrganisationRef }
+	| { action: 'usage.viewAll'; resource?: undefined }
+	| { action: 'peer.contact'; resource: { organisationId: number } }
+	| { action: 'peer.reply'; resource: ConversationRef }
+	| { action: 'peer.reportAbuse'; resource: ConversationRef & { authorId: number } }
+	| { action: 'abuse.review'; resource?: undefined }
+	| { action: 'event.publish'; resource?: undefined }
+	| { action: 'event.manage'; resource: EventRef }
+	| { action: 'event.register'; resource: OrganisationRef }
+	| { action: 'event.viewJoinLink'; resource?: undefined };
 
 export type Action = Permission['action'];
 type ResourceOf<A extends Action> = Extract<Permission, { action: A }>['resource'];
@@ -116,6 +139,9 @@ const hasBudget = (r: OrganisationRef) => BUYING_KINDS.includes(r.kind);
 /** the buyers of the centrale running the group, and admins */
 const runsGroup = (user: Actor, g: GroupRef) =>
 	isAdmin(user) || (isBuyer(user) && sameOrganisation(user, g.centraleId));
+/** an agent or referent of that organisation */
+const belongsTo = (user: Actor, r: { organisationId: number }) =>
+	(user.role === 'agent' || user.role === 'referent') && sameOrganisation(user, r.organisationId);
 const seesMembersContent = (user: Actor, r: { isMember: boolean }) =>
 	isAdmin(user) || isBuyer(user) || r.isMember;
 
@@ -209,7 +235,29 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'contract.edit': managesContract,
 	'contract.transition': managesContract,
 	'contract.relaunch': managesContract,
-	'order.decide': managesContract
+	'order.decide': managesContract,
+	// the people of a commune (or CPAS…) say what it uses; the centrale reads, it does not declare
+	'usage.declare': (user, r) => hasBudget(r) && belongsTo(user, r),
+	// usages whose commune refused contact are shown to members, not to the open web
+	'usage.viewAll': () => true,
+	// any member writes to the users of a solution elsewhere; writing to one's own commune is a
+	// corridor conversation, not the portal's
+	'peer.contact': (user, r) => !sameOrganisation(user, r.organisationId),
+	'peer.reply': (_user, c) => c.participant,
+	// a participant reports what someone else wrote, never their own words
+	'peer.reportAbuse': (user, c) => c.participant && c.authorId !== user.id,
+	'abuse.review': (user) => isAdmin(user),
+	// the centrale's buyers and communes' referents organise rencontres
+	'event.publish': (user) => isBuyer(user) || user.role === 'referent',
+	// the organiser, fellow organisers of the same organisation (a colleague on leave), admins
+	'event.manage': (user, e) =>
+		isAdmin(user) ||
+		user.id === e.organiserId ||
+		(can(user, 'event.publish') && sameOrganisation(user, e.organiserOrganisationId)),
+	// members register their own commune's participants
+	'event.register': (user, r) => hasBudget(r) && belongsTo(user, r),
+	// the video link is for signed-in members, not for whoever finds the public agenda
+	'event.viewJoinLink': () => true
 };
 
 /** true when `user` may perform `action` on `resource`; anonymous users may do none of these. */

@@ -33,6 +33,10 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
 /** Local authorities that buy through the centrale: their people are agents and referents. */
 export const BUYING_KINDS: readonly OrganisationKind[] = ['commune', 'cpas', 'zone', 'province'];
 
+/** The roles of a local authority's people (agents and referents). */
+export const COMMUNE_ROLES = ['agent', 'referent'] as const satisfies readonly Role[];
+export type CommuneRole = (typeof COMMUNE_ROLES)[number];
+
 /** Which roles a person of an organisation of this kind may hold. */
 export function rolesForKind(kind: OrganisationKind): Role[] {
 	if (BUYING_KINDS.includes(kind)) return ['agent', 'referent'];
