@@ -12,3 +12,4 @@ export * from './tables/jobs';
 export * from './tables/devices';
 export * from './tables/orders';
 export * from './tables/catalogue-version';
+export * from './tables/peers';
