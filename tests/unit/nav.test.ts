@@ -19,7 +19,7 @@ const labels = (role: Role | null) => visibleItems(role ? userOf(role) : null).m
 
 describe('main navigation', () => {
 	it.each([
-		[null, ['Accueil', 'Catalogue', 'Annuaire']],
+		[null, ['Accueil', 'Catalogue', 'Annuaire', 'Qui utilise quoi ?']],
 		[
 			'agent',
 			[
@@ -28,6 +28,7 @@ describe('main navigation', () => {
 				'Mes marchés',
 				'Groupes de travail',
 				'Annuaire',
+				'Qui utilise quoi ?',
 				'Calendrier budgétaire'
 			]
 		],
@@ -39,6 +40,7 @@ describe('main navigation', () => {
 				'Mes marchés',
 				'Groupes de travail',
 				'Annuaire',
+				'Qui utilise quoi ?',
 				'Calendrier budgétaire',
 				'Inviter'
 			]
@@ -51,6 +53,7 @@ describe('main navigation', () => {
 				'Mes marchés',
 				'Groupes de travail',
 				'Annuaire',
+				'Qui utilise quoi ?',
 				'Gestion des marchés',
 				'Inviter'
 			]
@@ -63,6 +66,7 @@ describe('main navigation', () => {
 				'Mes marchés',
 				'Groupes de travail',
 				'Annuaire',
+				'Qui utilise quoi ?',
 				'Gestion des marchés',
 				'Inviter',
 				'Administration'

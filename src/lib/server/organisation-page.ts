@@ -4,7 +4,9 @@
  */
 import { can, type Actor } from '../domain/permissions';
 import { ROLE_LABELS, rolesForKind } from '../domain/roles';
+import { BUYING_KINDS } from '../domain/roles';
 import { getOrganisationBySlug, listMembers } from './directory';
+import { organisationUsages } from './peers/usages';
 
 /** null when no organisation has this slug */
 export function organisationPage(slug: string, viewer: Actor | null) {
@@ -26,5 +28,9 @@ export function organisationPage(slug: string, viewer: Actor | null) {
 	const canInvite = rolesForKind(organisation.kind).some((role) =>
 		can(viewer, 'user.invite', { organisationId: organisation.id, kind: organisation.kind, role })
 	);
-	return { ...found, members, canInvite };
+	// what a local authority uses (« nous l'utilisons »), as « Qui utilise quoi ? » shows it
+	const usages = BUYING_KINDS.includes(organisation.kind)
+		? organisationUsages(organisation.id, viewer)
+		: [];
+	return { ...found, members, canInvite, usages };
 }

@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
 	{ href: '/mes-marches', label: 'Mes marchés', members: true },
 	{ href: '/groupes', label: 'Groupes de travail', members: true },
 	{ href: '/annuaire', label: 'Annuaire' },
+	{ href: '/qui-utilise-quoi', label: 'Qui utilise quoi ?' },
 	{
 		href: '/compte/calendrier-budgetaire',
 		label: 'Calendrier budgétaire',

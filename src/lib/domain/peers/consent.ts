@@ -11,9 +11,10 @@ export type ContactRole = CommuneRole;
 
 const SHORT_LABELS: Record<ContactRole, string> = { agent: 'Agents', referent: 'Référents' };
 
+/** « Votre message sera remis aux agents communaux et aux référents communaux de … » */
 export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
-	agent: 'les agents communaux',
-	referent: 'le ou les référents communaux'
+	agent: 'aux agents communaux',
+	referent: 'aux référents communaux'
 };
 
 /** which roles of the commune accept being contacted about one solution */

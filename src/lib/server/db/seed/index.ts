@@ -6,6 +6,7 @@ import { seedDemoBoards } from './boards';
 import { seedDemoBudgetCalendars } from './budget-calendars';
 import { seedDemoCatalogue } from './catalogue';
 import { seedDemoAccounts } from './demo';
+import { seedDemoUsages } from './peers';
 import { seedReference } from './reference';
 
 export type DemoSeeder = (db: Db) => Promise<void> | void;
@@ -18,7 +19,8 @@ const DEMO_SEEDERS: DemoSeeder[] = [
 	seedDemoAccounts,
 	seedDemoCatalogue,
 	seedDemoBoards,
-	seedDemoBudgetCalendars
+	seedDemoBudgetCalendars,
+	seedDemoUsages
 ];
 
 export interface SeedOutcome {
