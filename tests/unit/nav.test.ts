@@ -19,7 +19,7 @@ const labels = (role: Role | null) => visibleItems(role ? userOf(role) : null).m
 
 describe('main navigation', () => {
 	it.each([
-		[null, ['Accueil', 'Catalogue', 'Annuaire', 'Qui utilise quoi ?']],
+		[null, ['Accueil', 'Catalogue', 'Annuaire', 'Qui utilise quoi ?', 'Rencontres']],
 		[
 			'agent',
 			[
@@ -29,6 +29,7 @@ describe('main navigation', () => {
 				'Groupes de travail',
 				'Annuaire',
 				'Qui utilise quoi ?',
+				'Rencontres',
 				'Calendrier budgétaire'
 			]
 		],
@@ -41,6 +42,7 @@ describe('main navigation', () => {
 				'Groupes de travail',
 				'Annuaire',
 				'Qui utilise quoi ?',
+				'Rencontres',
 				'Calendrier budgétaire',
 				'Inviter'
 			]
@@ -54,6 +56,7 @@ describe('main navigation', () => {
 				'Groupes de travail',
 				'Annuaire',
 				'Qui utilise quoi ?',
+				'Rencontres',
 				'Gestion des marchés',
 				'Inviter'
 			]
@@ -67,6 +70,7 @@ describe('main navigation', () => {
 				'Groupes de travail',
 				'Annuaire',
 				'Qui utilise quoi ?',
+				'Rencontres',
 				'Gestion des marchés',
 				'Inviter',
 				'Administration'

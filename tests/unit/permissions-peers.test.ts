@@ -120,8 +120,8 @@ const CASES: { name: string; check: (user: Actor | null) => boolean; allowed: Wh
 		allowed: []
 	},
 	{
-		name: 'see a rencontre’s video link',
-		check: (u) => can(u, 'event.viewJoinLink'),
+		name: 'see a rencontre’s video link, minutes and slides',
+		check: (u) => can(u, 'event.viewMembersDetails'),
 		allowed: [
 			'agentTournai',
 			'referentTournai',

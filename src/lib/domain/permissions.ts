@@ -115,7 +115,7 @@ export type Permission =
 	| { action: 'event.publish'; resource?: undefined }
 	| { action: 'event.manage'; resource: EventRef }
 	| { action: 'event.register'; resource: OrganisationRef }
-	| { action: 'event.viewJoinLink'; resource?: undefined };
+	| { action: 'event.viewMembersDetails'; resource?: undefined };
 
 export type Action = Permission['action'];
 type ResourceOf<A extends Action> = Extract<Permission, { action: A }>['resource'];
@@ -256,8 +256,8 @@ const RULES: { [A in Action]: Rule<A> } = {
 		(can(user, 'event.publish') && sameOrganisation(user, e.organiserOrganisationId)),
 	// members register their own commune's participants
 	'event.register': (user, r) => hasBudget(r) && belongsTo(user, r),
-	// the video link is for signed-in members, not for whoever finds the public agenda
-	'event.viewJoinLink': () => true
+	// the video link, minutes and slides are for signed-in members, not whoever finds the agenda
+	'event.viewMembersDetails': () => true
 };
 
 /** true when `user` may perform `action` on `resource`; anonymous users may do none of these. */

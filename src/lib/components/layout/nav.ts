@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
 	{ href: '/groupes', label: 'Groupes de travail', members: true },
 	{ href: '/annuaire', label: 'Annuaire' },
 	{ href: '/qui-utilise-quoi', label: 'Qui utilise quoi ?' },
+	{ href: '/rencontres', label: 'Rencontres' },
 	{
 		href: '/compte/calendrier-budgetaire',
 		label: 'Calendrier budgétaire',

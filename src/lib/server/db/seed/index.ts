@@ -6,7 +6,7 @@ import { seedDemoBoards } from './boards';
 import { seedDemoBudgetCalendars } from './budget-calendars';
 import { seedDemoCatalogue } from './catalogue';
 import { seedDemoAccounts } from './demo';
-import { seedDemoUsages } from './peers';
+import { seedDemoEvents, seedDemoUsages } from './peers';
 import { seedReference } from './reference';
 
 export type DemoSeeder = (db: Db) => Promise<void> | void;
@@ -20,7 +20,8 @@ const DEMO_SEEDERS: DemoSeeder[] = [
 	seedDemoCatalogue,
 	seedDemoBoards,
 	seedDemoBudgetCalendars,
-	seedDemoUsages
+	seedDemoUsages,
+	seedDemoEvents
 ];
 
 export interface SeedOutcome {
