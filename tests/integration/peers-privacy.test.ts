@@ -16,7 +16,16 @@ let server: TestServer;
 let people: { email: string; organisationId: number }[];
 
 const PEER_PATHS = /^\/(qui-utilise-quoi|messages|rencontres|api\/v1\/(usages|events))/;
-const START = ['/', '/qui-utilise-quoi', '/messages', '/notifications', '/api/v1/contracts'];
+const START = [
+	'/',
+	'/qui-utilise-quoi',
+	'/messages',
+	'/rencontres',
+	'/notifications',
+	'/api/v1/contracts',
+	'/api/v1/usages',
+	'/api/v1/events'
+];
 /** pages of one shape read per role */
 const PER_SHAPE = 3;
 const MAX_PAGES = 160;
