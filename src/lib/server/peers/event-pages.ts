@@ -11,6 +11,7 @@ import { readStoredFile } from '../catalogue/files';
 import { now } from '../clock';
 import { publicUrl } from '../config';
 import { getDb } from '../db/client';
+import { shortNameOf } from '../db/expressions';
 import {
 	contracts,
 	organisations,
@@ -36,7 +37,7 @@ function takenPlaces(eventId: number): number {
 /** an event as lists and the API show it: no organiser account, no video link */
 export function publicEvent(e: EventRow) {
 	const organiser = getDb()
-		.select({ name: organisations.name })
+		.select({ name: shortNameOf(organisations) })
 		.from(organisations)
 		.where(eq(organisations.id, e.organiserOrganisationId))
 		.get();
@@ -137,6 +138,7 @@ export function eventPage(viewer: SessionUser | null, id: number) {
 			: 0,
 		registrationOpen: registrationOpen(event.startsAt.getTime(), at, !!event.cancelledAt),
 		mayRegister,
+		signedIn: !!viewer,
 		mayAttach:
 			can(viewer, 'event.manage', manager(event)) && hasStarted(event.startsAt.getTime(), at)
 	};
