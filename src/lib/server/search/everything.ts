@@ -1,0 +1,129 @@
+/**
+ * One search across the portal: contracts (the catalogue's full-text index), needs (the boards'
+ * projection, only of groups the viewer may see), solutions in use (as « Qui utilise quoi ? »
+ * shows them to the viewer) and rencontres. Accents and case never count; each result says
+ * what kind of thing it is. Experience reports join when their projection lands.
+ */
+import { and, gte, inArray, like } from 'drizzle-orm';
+import { can, type Actor } from '../../domain/permissions';
+import type { OrganisationKind } from '../../domain/roles';
+import { matchesQuery, normalizeForSearch } from '../../domain/text';
+import { groupRef, listGroups } from '../boards/groups';
+import { rankedMatches, matchExpression } from '../catalogue/search-index';
+import { now } from '../clock';
+import { getDb } from '../db/client';
+import { contracts, needs, peerEvents } from '../db/schema';
+import { parseUsageFilters, whoUsesWhatPage } from '../peers/who-uses-what-page';
+
+export type ResultKind = 'contract' | 'need' | 'solution' | 'event';
+
+export interface SearchResult {
+	kind: ResultKind;
+	title: string;
+	detail: string;
+	href: string;
+}
+
+const PER_KIND = 10;
+
+function contractResults(q: string): SearchResult[] {
+	const match = matchExpression(q);
+	if (!match) return [];
+	const ids = rankedMatches(match).slice(0, PER_KIND);
+	if (!ids.length) return [];
+	const rows = getDb()
+		.select({ id: contracts.id, reference: contracts.reference, title: contracts.title })
+		.from(contracts)
+		.where(inArray(contracts.id, ids))
+		.all();
+	return ids
+		.map((id) => rows.find((r) => r.id === id))
+		.filter((r) => !!r)
+		.map((r) => ({
+			kind: 'contract' as const,
+			title: r.title,
+			detail: r.reference,
+			href: `/catalogue/${r.reference}`
+		}));
+}
+
+function needResults(q: string, viewer: Actor | null): SearchResult[] {
+	if (!viewer) return [];
+	const visible = listGroups(viewer.organisationId).filter(
+		(g) => g.boardId != null && can(viewer, 'group.view', groupRef(g, g.memberStatus))
+	);
+	if (!visible.length) return [];
+	const words = normalizeForSearch(q).split(' ').filter(Boolean);
+	const rows = getDb()
+		.select({ cardId: needs.cardId, boardId: needs.boardId, title: needs.title })
+		.from(needs)
+		.where(
+			and(
+				inArray(
+					needs.boardId,
+					visible.map((g) => g.boardId!)
+				),
+				...words.map((w) => like(needs.searchTitle, `%${w.replace(/[%_]/g, '')}%`))
+			)
+		)
+		.limit(PER_KIND)
+		.all();
+	return rows.map((r) => {
+		const group = visible.find((g) => g.boardId === r.boardId)!;
+		return {
+			kind: 'need' as const,
+			title: r.title,
+			detail: group.title,
+			href: `/groupes/${group.id}/liste`
+		};
+	});
+}
+
+function solutionResults(
+	q: string,
+	viewer: (Actor & { organisationKind: OrganisationKind }) | null
+): SearchResult[] {
+	const params = new URLSearchParams({ q });
+	return whoUsesWhatPage(parseUsageFilters(params), viewer)
+		.solutions.slice(0, PER_KIND)
+		.map((s) => ({
+			kind: 'solution' as const,
+			title: s.name,
+			detail: s.users.map((u) => u.name).join(', '),
+			href: `/qui-utilise-quoi?q=${encodeURIComponent(q)}`
+		}));
+}
+
+function eventResults(q: string): SearchResult[] {
+	const since = new Date(now().getTime() - 365 * 86_400_000);
+	return getDb()
+		.select({ id: peerEvents.id, title: peerEvents.title, topic: peerEvents.topic })
+		.from(peerEvents)
+		.where(gte(peerEvents.startsAt, since))
+		.all()
+		.filter((e) => matchesQuery(normalizeForSearch(`${e.title} ${e.topic}`), q))
+		.slice(0, PER_KIND)
+		.map((e) => ({
+			kind: 'event' as const,
+			title: e.title,
+			detail: '',
+			href: `/rencontres/${e.id}`
+		}));
+}
+
+export function searchEverything(
+	query: string,
+	viewer: (Actor & { organisationKind: OrganisationKind }) | null
+) {
+	const q = query.trim().slice(0, 200);
+	if (!normalizeForSearch(q)) return { q, results: [] as SearchResult[] };
+	return {
+		q,
+		results: [
+			...contractResults(q),
+			...needResults(q, viewer),
+			...solutionResults(q, viewer),
+			...eventResults(q)
+		]
+	};
+}
