@@ -37,12 +37,7 @@ async function publish(client: Client, fields: Record<string, string> = {}) {
 const idFrom = (location: string | undefined) => Number(location!.split('/').pop());
 
 /** a form POST as a browser sends a file */
-async function upload(
-	client: Client,
-	path: string,
-	name: string,
-	bytes: Uint8Array<ArrayBuffer>
-) {
+async function upload(client: Client, path: string, name: string, bytes: Uint8Array<ArrayBuffer>) {
 	const body = new FormData();
 	body.set('title', 'Compte rendu');
 	body.set('file', new File([bytes], name));
