@@ -99,6 +99,12 @@ export type Permission =
 	| { action: 'budgetCalendar.viewAll'; resource?: undefined }
 	| { action: 'budgetCalendar.view'; resource: OrganisationRef }
 	| { action: 'budgetCalendar.edit'; resource: OrganisationRef }
+	// a local authority's purchase plan (« Plan d'achats ») and the documents it generates
+	| { action: 'plan.view'; resource: OrganisationRef }
+	| { action: 'plan.edit'; resource: OrganisationRef }
+	| { action: 'plan.recordDecision'; resource: OrganisationRef }
+	| { action: 'plan.viewAggregate'; resource: ContractRef }
+	| { action: 'planTemplate.edit'; resource?: undefined }
 	| { action: 'contract.create'; resource?: undefined }
 	| { action: 'supplier.manage'; resource?: undefined }
 	| { action: 'contract.edit'; resource: ContractRef }
@@ -229,6 +235,16 @@ const RULES: { [A in Action]: Rule<A> } = {
 		(can(user, 'budgetCalendar.viewAll') || sameOrganisation(user, r.organisationId)),
 	// the referent keeps the commune's dates: the finance director's calendar, not the centrale's
 	'budgetCalendar.edit': (user, r) => hasBudget(r) && commitsFor(user, r),
+	// a plan is the commune's own preparation: only its members see and change it (agents and
+	// referents draft it together), not the centrale, which sees the aggregates of its contracts
+	'plan.view': (user, r) => hasBudget(r) && sameOrganisation(user, r.organisationId),
+	'plan.edit': (user, r) => hasBudget(r) && sameOrganisation(user, r.organisationId),
+	// a decision on file commits the commune: its referent records it
+	'plan.recordDecision': (user, r) => hasBudget(r) && commitsFor(user, r),
+	// the figures a centrale needs to set a framework's maximum (Coopservice): its buyers
+	'plan.viewAggregate': managesContract,
+	// the model deliberations are the centrale's text: buyers keep them (not platform admins)
+	'planTemplate.edit': (user) => isBuyer(user),
 	'contract.create': (user) => isAdmin(user) || isBuyer(user),
 	// adjudicataires are shared by every centrale's contracts: any buyer corrects a name or number
 	'supplier.manage': (user) => isAdmin(user) || isBuyer(user),

@@ -13,3 +13,4 @@ export * from './tables/devices';
 export * from './tables/orders';
 export * from './tables/catalogue-version';
 export * from './tables/peers';
+export * from './tables/plan';

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+	can,
+	type Actor,
+	type ContractRef,
+	type OrganisationRef
+} from '../../src/lib/domain/permissions';
+import type { OrganisationKind } from '../../src/lib/domain/roles';
+
+const MONS = 20;
+const IDEA = 10;
+const actors: Record<string, Actor> = {
+	agentMons: { id: 1, role: 'agent', organisationId: MONS },
+	referentMons: { id: 2, role: 'referent', organisationId: MONS },
+	referentTournai: { id: 3, role: 'referent', organisationId: 30 },
+	buyerIdea: { id: 4, role: 'buyer', organisationId: IDEA },
+	buyerIgretec: { id: 6, role: 'buyer', organisationId: 11 },
+	admin: { id: 5, role: 'admin', organisationId: 1 }
+};
+const org = (kind: OrganisationKind = 'commune'): OrganisationRef => ({
+	organisationId: MONS,
+	kind
+});
+
+describe('a commune’s purchase plan', () => {
+	// [actor, kind, view, edit, record a decision]
+	it.each<[string, OrganisationKind, boolean, boolean, boolean]>([
+		['referentMons', 'commune', true, true, true],
+		['referentMons', 'cpas', true, true, true],
+		['agentMons', 'commune', true, true, false],
+		['referentTournai', 'commune', false, false, false],
+		['buyerIdea', 'commune', false, false, false],
+		['admin', 'commune', false, false, false],
+		['referentMons', 'intercommunale', false, false, false]
+	])('%s on a %s: view %s, edit %s, record %s', (who, kind, view, edit, record) => {
+		expect(can(actors[who], 'plan.view', org(kind))).toBe(view);
+		expect(can(actors[who], 'plan.edit', org(kind))).toBe(edit);
+		expect(can(actors[who], 'plan.recordDecision', org(kind))).toBe(record);
+	});
+
+	const ledByIdea: ContractRef = { centraleId: IDEA, ledByIntercommunale: true };
+	it.each<[string, boolean]>([
+		['buyerIdea', true],
+		['buyerIgretec', false],
+		['admin', true],
+		['referentMons', false],
+		['agentMons', false]
+	])('%s sees the aggregated plans of an IDEA contract: %s', (who, expected) => {
+		expect(can(actors[who], 'plan.viewAggregate', ledByIdea)).toBe(expected);
+	});
+
+	it.each<[string, boolean]>([
+		['buyerIdea', true],
+		['buyerIgretec', true],
+		['admin', false],
+		['referentMons', false],
+		['agentMons', false]
+	])('%s edits the document templates: %s', (who, expected) => {
+		expect(can(actors[who], 'planTemplate.edit')).toBe(expected);
+	});
+
+	it('is refused to anonymous visitors', () => {
+		expect(can(null, 'plan.view', org())).toBe(false);
+		expect(can(undefined, 'plan.edit', org())).toBe(false);
+		expect(can(null, 'planTemplate.edit')).toBe(false);
+	});
+});
