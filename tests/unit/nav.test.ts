@@ -30,7 +30,8 @@ describe('main navigation', () => {
 				'Annuaire',
 				'Qui utilise quoi ?',
 				'Rencontres',
-				'Calendrier budgétaire'
+				'Calendrier budgétaire',
+				'Plan d’achats'
 			]
 		],
 		[
@@ -44,6 +45,7 @@ describe('main navigation', () => {
 				'Qui utilise quoi ?',
 				'Rencontres',
 				'Calendrier budgétaire',
+				'Plan d’achats',
 				'Inviter'
 			]
 		],

@@ -59,6 +59,12 @@ describe('estimated cost per budget year', () => {
 		expect(costByBudgetYear([licence], '2027-03', '2027-12-31').map((y) => y.year)).toEqual([2027]);
 	});
 
+	it('leaves out a last year with nothing to pay', () => {
+		expect(costByBudgetYear([licence], '2027-07', '2029-03-31').map((y) => y.year)).toEqual([
+			2027, 2028
+		]);
+	});
+
 	it('has nothing to spread when the start is after the end', () => {
 		expect(costByBudgetYear([seats], '2030-01', '2029-12-31')).toEqual([]);
 	});

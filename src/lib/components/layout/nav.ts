@@ -37,6 +37,13 @@ export const NAV_ITEMS: NavItem[] = [
 				kind: user.organisationKind
 			})
 	},
+	{
+		href: '/plan-achats',
+		label: 'Plan d’achats',
+		// the commune's own plan: its members only (the page refuses everyone else)
+		shows: (user) =>
+			can(user, 'plan.view', { organisationId: user.organisationId, kind: user.organisationKind })
+	},
 	{ href: '/gestion', label: 'Gestion des marchés', shows: (user) => can(user, 'contract.create') },
 	{ href: '/inviter', label: 'Inviter', shows: (user) => can(user, 'invitation.send') },
 	{ href: '/admin', label: 'Administration', shows: (user) => can(user, 'organisation.manage') }

@@ -78,7 +78,9 @@ export function costByBudgetYear(
 			(sum, rate) => sum + vatOn(bases.get(rate) ?? 0, rate),
 			0
 		);
-		years.push({ year, byNature, exclVatCents, vatCents, inclVatCents: exclVatCents + vatCents });
+		// a year with nothing to pay (the last months before the end, no anniversary) is not shown
+		if (exclVatCents > 0)
+			years.push({ year, byNature, exclVatCents, vatCents, inclVatCents: exclVatCents + vatCents });
 	}
 	return years;
 }

@@ -46,6 +46,16 @@ export function contractPage(contract: ContractRow, user: SessionUser | null, to
 				}
 			: null;
 	const manages = can(actor, 'contract.edit', contractRef(contract));
+	// « Ajouter à mon plan d'achats »: the commune's members, while the contract can still be bought
+	const mayPlan =
+		!!user &&
+		isCommune &&
+		can(actor, 'plan.edit', {
+			organisationId: user.organisationId,
+			kind: user.organisationKind as OrganisationKind
+		}) &&
+		contract.status !== 'ended' &&
+		contract.status !== 'cancelled';
 	return {
 		today,
 		contract,
@@ -65,6 +75,7 @@ export function contractPage(contract: ContractRow, user: SessionUser | null, to
 		interestVerdict: canDeclareInterest(snapshot, today),
 		adhereVerdict: canAdhere(snapshot, today),
 		commune,
+		mayPlan,
 		manages,
 		// the 80 % warning is for the buyers and the adherents (Coopservice: the maximum binds)
 		ceiling:

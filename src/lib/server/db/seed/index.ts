@@ -7,6 +7,7 @@ import { seedDemoBudgetCalendars } from './budget-calendars';
 import { seedDemoCatalogue } from './catalogue';
 import { seedDemoAccounts } from './demo';
 import { seedDemoEvents, seedDemoUsages } from './peers';
+import { seedDemoPlans } from './plan';
 import { seedReference } from './reference';
 
 export type DemoSeeder = (db: Db) => Promise<void> | void;
@@ -21,7 +22,8 @@ const DEMO_SEEDERS: DemoSeeder[] = [
 	seedDemoBoards,
 	seedDemoBudgetCalendars,
 	seedDemoUsages,
-	seedDemoEvents
+	seedDemoEvents,
+	seedDemoPlans
 ];
 
 export interface SeedOutcome {

@@ -1,0 +1,26 @@
+/**
+ * The plan's thresholds, from the environment when the operator sets them (budget.md §5 marks
+ * them [M]: practice, not law), the domain's defaults otherwise.
+ */
+import { DEFAULT_PLAN_CONFIG, type PlanConfig } from '../../domain/plan/config';
+
+function eurosAsCents(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (!raw) return fallback;
+	const euros = Number(raw);
+	return Number.isFinite(euros) && euros >= 0 ? Math.round(euros * 100) : fallback;
+}
+
+export function planConfig(): PlanConfig {
+	return {
+		...DEFAULT_PLAN_CONFIG,
+		financeOpinionThresholdCents: eurosAsCents(
+			'PLAN_FINANCE_OPINION_THRESHOLD_EUR',
+			DEFAULT_PLAN_CONFIG.financeOpinionThresholdCents
+		),
+		tutelleCheckThresholdCents: eurosAsCents(
+			'PLAN_TUTELLE_CHECK_THRESHOLD_EUR',
+			DEFAULT_PLAN_CONFIG.tutelleCheckThresholdCents
+		)
+	};
+}

@@ -1,0 +1,210 @@
+/**
+ * A commune's purchase intentions: added from a contract page, read by the plan page, removed by
+ * the commune. The route checks `can`; `addIntention` checks the plan's rules
+ * (domain/plan/intention-rules.ts) and writes the intention with its items in one transaction,
+ * so nothing is ever half-saved.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { BudgetNature, Recurrence, VatRate } from '../../domain/catalogue/types';
+import { isVatRate } from '../../domain/catalogue/types';
+import { costByBudgetYear, totalCost, type PlannedItem } from '../../domain/plan/costs';
+import { checkIntention } from '../../domain/plan/intention-rules';
+import { audit } from '../audit';
+import {
+	committedCents,
+	contractLots,
+	type ContractRow,
+	type PriceItemRow
+} from '../catalogue/contract';
+import type { Outcome } from '../catalogue/commitments';
+import { getDb } from '../db/client';
+import { lots, priceItems, purchaseIntentionItems, purchaseIntentions } from '../db/schema';
+import type { IntentionInput } from './intention-form';
+
+/** The price an estimate counts: the awarded one, else the predecessor's reference, else none. */
+export function estimatePriceCents(
+	item: Pick<PriceItemRow, 'unitPriceCents' | 'referenceUnitPriceCents'>
+): number {
+	return item.unitPriceCents ?? item.referenceUnitPriceCents ?? 0;
+}
+
+export function plannedItem(
+	item: Pick<
+		PriceItemRow,
+		'unitPriceCents' | 'referenceUnitPriceCents' | 'recurrence' | 'budgetNature' | 'vatRate'
+	>,
+	quantityHundredths: number,
+	natureOverride: BudgetNature | null = null
+): PlannedItem {
+	return {
+		unitPriceCents: estimatePriceCents(item),
+		quantityHundredths,
+		recurrence: item.recurrence as Recurrence,
+		budgetNature: natureOverride ?? (item.budgetNature as BudgetNature),
+		vatRate: (isVatRate(item.vatRate) ? item.vatRate : 21) as VatRate
+	};
+}
+
+/** the contract's end with its extensions: the horizon of an intention's costs */
+export const contractEnd = (c: Pick<ContractRow, 'endDate' | 'maxEndDate'>) =>
+	c.maxEndDate ?? c.endDate;
+
+export function addIntention(
+	contract: ContractRow,
+	organisationId: number,
+	input: IntentionInput,
+	actorId: number,
+	today: string,
+	now = new Date()
+): Outcome<number> {
+	const lot = contractLots(contract.id).find((l) => l.id === input.lotId);
+	if (!lot) return { ok: false, message: 'Ce lot n’appartient pas à ce marché.' };
+	const byId = new Map(lot.items.map((i) => [i.id, i]));
+	const unknown = input.lines.find((l) => !byId.has(l.priceItemId));
+	if (unknown) return { ok: false, message: 'Un poste indiqué n’appartient pas à ce lot.' };
+	const planned = input.lines.map((l) =>
+		plannedItem(byId.get(l.priceItemId)!, l.quantityHundredths)
+	);
+	const total = totalCost(costByBudgetYear(planned, input.targetMonth, contractEnd(contract)));
+	const verdict = checkIntention({
+		today,
+		targetMonth: input.targetMonth,
+		contract,
+		committedCents: committedCents(contract.id),
+		totalExclVatCents: total.exclVatCents,
+		lineCount: input.lines.length
+	});
+	if (!verdict.ok) return { ok: false, message: verdict.reason };
+	const db = getDb();
+	const id = db.transaction(() => {
+		const row = db
+			.insert(purchaseIntentions)
+			.values({
+				organisationId,
+				contractId: contract.id,
+				lotId: lot.id,
+				modules: input.modules,
+				targetMonth: input.targetMonth,
+				note: input.note,
+				createdBy: actorId
+			})
+			.returning({ id: purchaseIntentions.id })
+			.get();
+		db.insert(purchaseIntentionItems)
+			.values(input.lines.map((l) => ({ intentionId: row.id, ...l })))
+			.run();
+		audit(
+			{
+				actorId,
+				action: 'plan.addIntention',
+				subjectType: 'organisation',
+				subjectId: organisationId,
+				details: { contract: contract.reference, lot: lot.number, targetMonth: input.targetMonth }
+			},
+			now
+		);
+		return row.id;
+	});
+	return { ok: true, value: id };
+}
+
+/** Removes one of the commune's intentions; false when it is not the commune's. */
+export function removeIntention(
+	organisationId: number,
+	intentionId: number,
+	actorId: number
+): boolean {
+	const db = getDb();
+	return db.transaction(() => {
+		const removed = db
+			.delete(purchaseIntentions)
+			.where(
+				and(
+					eq(purchaseIntentions.id, intentionId),
+					eq(purchaseIntentions.organisationId, organisationId)
+				)
+			)
+			.returning({ id: purchaseIntentions.id })
+			.all();
+		if (removed.length === 0) return false;
+		audit({
+			actorId,
+			action: 'plan.removeIntention',
+			subjectType: 'organisation',
+			subjectId: organisationId,
+			details: { intentionId }
+		});
+		return true;
+	});
+}
+
+export type IntentionRow = typeof purchaseIntentions.$inferSelect & {
+	lotNumber: number;
+	lotTitle: string;
+	items: (Pick<
+		typeof purchaseIntentionItems.$inferSelect,
+		'priceItemId' | 'quantityHundredths' | 'natureOverride'
+	> &
+		PriceItemRow)[];
+};
+
+/** The intentions of some communes (one, or all those planning a contract), with their items. */
+export function listIntentions(where: {
+	organisationId?: number;
+	contractId?: number;
+}): IntentionRow[] {
+	const db = getDb();
+	const rows = db
+		.select({ intention: purchaseIntentions, lotNumber: lots.number, lotTitle: lots.title })
+		.from(purchaseIntentions)
+		.innerJoin(lots, eq(lots.id, purchaseIntentions.lotId))
+		.where(
+			and(
+				where.organisationId === undefined
+					? undefined
+					: eq(purchaseIntentions.organisationId, where.organisationId),
+				where.contractId === undefined
+					? undefined
+					: eq(purchaseIntentions.contractId, where.contractId)
+			)
+		)
+		.orderBy(asc(purchaseIntentions.targetMonth), asc(purchaseIntentions.id))
+		.all();
+	if (rows.length === 0) return [];
+	const items = db
+		.select({
+			intentionId: purchaseIntentionItems.intentionId,
+			priceItemId: purchaseIntentionItems.priceItemId,
+			quantityHundredths: purchaseIntentionItems.quantityHundredths,
+			natureOverride: purchaseIntentionItems.natureOverride,
+			item: priceItems
+		})
+		.from(purchaseIntentionItems)
+		.innerJoin(priceItems, eq(priceItems.id, purchaseIntentionItems.priceItemId))
+		.where(
+			inArray(
+				purchaseIntentionItems.intentionId,
+				rows.map((r) => r.intention.id)
+			)
+		)
+		.orderBy(asc(priceItems.id))
+		.all();
+	return rows.map((r) => ({
+		...r.intention,
+		lotNumber: r.lotNumber,
+		lotTitle: r.lotTitle,
+		items: items
+			.filter((i) => i.intentionId === r.intention.id)
+			.map((i) => ({
+				...i.item,
+				priceItemId: i.priceItemId,
+				quantityHundredths: i.quantityHundredths,
+				natureOverride: i.natureOverride
+			}))
+	}));
+}
+
+/** An intention's items as the cost rules read them. */
+export function intentionPlannedItems(intention: IntentionRow): PlannedItem[] {
+	return intention.items.map((i) => plannedItem(i, i.quantityHundredths, i.natureOverride));
+}

@@ -1,0 +1,35 @@
+import { redirect } from '@sveltejs/kit';
+import { can } from '$lib/domain/permissions';
+import type { OrganisationKind } from '$lib/domain/roles';
+import { ensure, requireUser } from '$lib/server/auth/guard';
+import { brusselsToday } from '$lib/server/clock';
+import { fields, invalid, parseForm } from '$lib/server/forms';
+import { removeIntention } from '$lib/server/plan/intentions';
+import { planPage } from '$lib/server/plan/plan-page';
+import { z } from 'zod';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+function ownPlan(event: Pick<RequestEvent, 'locals' | 'url'>, action: 'plan.view' | 'plan.edit') {
+	const user = requireUser(event);
+	const kind = user.organisationKind as OrganisationKind;
+	ensure(can(user, action, { organisationId: user.organisationId, kind }));
+	return user;
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = ownPlan(event, 'plan.view');
+	return planPage({ id: user.organisationId, name: user.organisationName }, brusselsToday());
+};
+
+const removal = z.object({ intentionId: fields.id });
+
+export const actions: Actions = {
+	retirer: async (event) => {
+		const user = ownPlan(event, 'plan.edit');
+		const parsed = parseForm(removal, await event.request.formData());
+		if (!parsed.ok) return invalid(400, parsed.errors);
+		if (!removeIntention(user.organisationId, parsed.data.intentionId, user.id))
+			return invalid(404, { form: 'Cette intention n’est plus dans votre plan.' });
+		redirect(303, '/plan-achats?retrait=1');
+	}
+};
