@@ -64,3 +64,61 @@ test('a referent plans a purchase: too late for MB2, MB1 next year works', async
 	await page.getByRole('link', { name: /Exporter pour le directeur financier/ }).click();
 	expect((await download).suggestedFilename()).toBe('plan-achats-mons.csv');
 });
+
+test('a referent downloads the fiche and the deliberation, records the adhesion, then orders', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('referent@charleroi.demo');
+	await page.goto('/plan-achats');
+	const card = page.locator('article', {
+		has: page.getByRole('heading', { name: /Gestion des courriers et des délibérations/ })
+	});
+	const fiche = page.waitForEvent('download');
+	await card.getByRole('link', { name: 'Télécharger (.docx) — Fiche budgétaire' }).click();
+	expect((await fiche).suggestedFilename()).toBe(
+		'fiche-budgetaire-IMIO-2024-DEL-03-charleroi.docx'
+	);
+	const deliberation = page.waitForEvent('download');
+	await card
+		.getByRole('link', {
+			name: /Télécharger \(.docx\) — Délibération du collège : adhésion au marché/
+		})
+		.click();
+	expect((await deliberation).suggestedFilename()).toBe(
+		'deliberation-commande-IMIO-2024-DEL-03-charleroi.docx'
+	);
+	await card
+		.getByRole('link', {
+			name: /Version imprimable — Délibération du collège : adhésion au marché/
+		})
+		.click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		'Collège communal de Charleroi — Adhésion au marché IMIO-2024-DEL-03 et commande'
+	);
+	await expect(page.getByText(/^Considérant que/).first()).toBeVisible();
+	await expectAccessible();
+	await page.goBack();
+
+	await card.getByLabel('Décision', { exact: true }).selectOption({ label: 'Adhésion au marché' });
+	await card.getByLabel('Date de la décision').fill('2026-12-03');
+	await card.getByLabel('Référence').fill('COL/2026/901');
+	await card.getByRole('button', { name: 'Enregistrer la décision' }).click();
+	await expect(page.getByRole('status')).toContainText('Décision enregistrée.');
+	await expect(card.getByText('décision du 3 décembre 2026 (COL/2026/901)')).toBeVisible();
+	await expectAccessible();
+
+	// the adhesion form reuses what was recorded
+	await page.goto('/catalogue/IMIO-2024-DEL-03');
+	await expect(page.getByLabel('Référence de la décision du collège')).toHaveValue('COL/2026/901');
+	await expect(page.getByLabel('Date de la décision')).toHaveValue('2026-12-03');
+	await page.getByRole('button', { name: "Enregistrer l'adhésion" }).click();
+	await expect(page.getByText('Adhésion enregistrée')).toBeVisible();
+	await page.getByRole('link', { name: 'Passer une commande' }).click();
+	await page.getByLabel('Quantité : Licence annuelle courrier et délibérations').fill('1');
+	await page.getByLabel('Article budgétaire').fill('104/123-13');
+	await page.getByRole('button', { name: 'Envoyer la commande du lot 1' }).click();
+	await expect(page.getByRole('heading', { name: /Bon de commande n° \d+/ })).toBeVisible();
+	await expectAccessible();
+});

@@ -175,4 +175,37 @@ describe('a commune’s purchase plan', () => {
 		expect(removal.body.type).toBe('redirect');
 		expect(intentionCount('mons')).toBe(before - 1);
 	});
+
+	it('records a decision taken, by the referent only, and reuses it in the adhesion form', async () => {
+		const imio = query<{ id: number }>(
+			`select i.id from purchase_intentions i join organisations o on o.id = i.organisation_id
+			 join contracts c on c.id = i.contract_id where o.slug = 'charleroi' and c.reference = 'IMIO-2024-DEL-03'`
+		)[0].id;
+		const decision = {
+			intentionId: String(imio),
+			kind: 'contractAdhesion',
+			decidedOn: '2026-12-01',
+			reference: 'COL/2026/777'
+		};
+		const agent = await as('agent@charleroi.demo');
+		expect((await agent.action('/plan-achats?/decision', decision)).status).toBe(403);
+		const referent = await as('referent@charleroi.demo');
+		const future = await referent.action('/plan-achats?/decision', {
+			...decision,
+			decidedOn: '2026-12-08'
+		});
+		expect(future.body.data).toContain('sa date ne peut pas être future');
+		expect(query('select * from plan_decisions')).toEqual([]);
+
+		const ok = await referent.action('/plan-achats?/decision', decision);
+		expect(ok.body.type).toBe('redirect');
+		expect(
+			query<{ kind: string; reference: string }>('select kind, reference from plan_decisions')
+		).toEqual([{ kind: 'contractAdhesion', reference: 'COL/2026/777' }]);
+		const plan = await (await referent.get('/plan-achats')).text();
+		expect(plan).toContain('décision du 1 décembre 2026 (COL/2026/777)');
+		const contractPage = await (await referent.get('/catalogue/IMIO-2024-DEL-03')).text();
+		expect(contractPage).toContain('value="COL/2026/777"');
+		expect(contractPage).toContain('value="2026-12-01"');
+	});
 });

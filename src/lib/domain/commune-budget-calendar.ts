@@ -21,7 +21,8 @@ export const MAX_BUDGET_YEAR = 2100;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function isCalendarDate(value: string): boolean {
+/** A real calendar day written 'YYYY-MM-DD' (no 31 February). */
+export function isCalendarDate(value: string): boolean {
 	if (!DATE.test(value)) return false;
 	const d = new Date(`${value}T00:00:00Z`);
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;

@@ -4,12 +4,17 @@ import type { OrganisationKind } from '$lib/domain/roles';
 import { ensure, requireUser } from '$lib/server/auth/guard';
 import { brusselsToday } from '$lib/server/clock';
 import { fields, invalid, parseForm } from '$lib/server/forms';
+import { decisionSchema } from '$lib/server/plan/decision-form';
+import { recordDecision } from '$lib/server/plan/decisions';
 import { removeIntention } from '$lib/server/plan/intentions';
 import { planPage } from '$lib/server/plan/plan-page';
 import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-function ownPlan(event: Pick<RequestEvent, 'locals' | 'url'>, action: 'plan.view' | 'plan.edit') {
+function ownPlan(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	action: 'plan.view' | 'plan.edit' | 'plan.recordDecision'
+) {
 	const user = requireUser(event);
 	const kind = user.organisationKind as OrganisationKind;
 	ensure(can(user, action, { organisationId: user.organisationId, kind }));
@@ -18,12 +23,28 @@ function ownPlan(event: Pick<RequestEvent, 'locals' | 'url'>, action: 'plan.view
 
 export const load: PageServerLoad = (event) => {
 	const user = ownPlan(event, 'plan.view');
-	return planPage({ id: user.organisationId, name: user.organisationName }, brusselsToday());
+	const kind = user.organisationKind as OrganisationKind;
+	return {
+		...planPage({ id: user.organisationId, name: user.organisationName }, brusselsToday()),
+		mayRecord: can(user, 'plan.recordDecision', { organisationId: user.organisationId, kind })
+	};
 };
 
 const removal = z.object({ intentionId: fields.id });
 
 export const actions: Actions = {
+	decision: async (event) => {
+		const user = ownPlan(event, 'plan.recordDecision');
+		const form = await event.request.formData();
+		const parsed = parseForm(decisionSchema(brusselsToday()), form);
+		if (!parsed.ok)
+			return invalid(400, parsed.errors, parsed.fields, {
+				action: `decision-${form.get('intentionId')}`
+			});
+		if (!recordDecision(user.organisationId, parsed.data, user.id))
+			return invalid(404, { form: 'Cette intention n’est plus dans votre plan.' });
+		redirect(303, `/plan-achats?decision=1#intention-${parsed.data.intentionId}`);
+	},
 	retirer: async (event) => {
 		const user = ownPlan(event, 'plan.edit');
 		const parsed = parseForm(removal, await event.request.formData());

@@ -20,6 +20,7 @@ import {
 import { contractRef } from './contract-ref';
 import { renderMarkdown } from './markdown';
 import { findActiveAdhesion, findInterest, findMembership } from './membership';
+import { listRecordedDecisions } from '../plan/decisions';
 import { communeOrdersForContract } from './orders';
 
 export function contractPage(contract: ContractRow, user: SessionUser | null, today: string) {
@@ -42,7 +43,12 @@ export function contractPage(contract: ContractRow, user: SessionUser | null, to
 					interest: findInterest(contract.id, user.organisationId),
 					adhesion: findActiveAdhesion(contract.id, user.organisationId),
 					orders: communeOrdersForContract(contract.id, user.organisationId),
-					mayCommit: can(actor, 'contract.adhere', { organisationId: user.organisationId })
+					mayCommit: can(actor, 'contract.adhere', { organisationId: user.organisationId }),
+					// the collège's adhesion as recorded in the plan fills the adhesion form
+					recordedAdhesion:
+						listRecordedDecisions(user.organisationId).findLast(
+							(d) => d.kind === 'contractAdhesion' && d.contractId === contract.id
+						) ?? null
 				}
 			: null;
 	const manages = can(actor, 'contract.edit', contractRef(contract));

@@ -42,6 +42,9 @@ export function planPage(organisation: { id: number; name: string }, today: stri
 			years,
 			total: totalCost(years),
 			feasibility: planFeasibility({ today, target: i.targetMonth, own, plan: config }),
+			recorded: recorded
+				.filter((d) => recordedKinds([d], contract).length > 0)
+				.map((d) => ({ kind: d.kind, decidedOn: d.decidedOn, reference: d.reference })),
 			decisions: decisionChain(
 				{
 					contractStatus: contract.status,
