@@ -209,3 +209,19 @@ describe('a commune’s purchase plan', () => {
 		expect(contractPage).toContain('value="2026-12-01"');
 	});
 });
+
+describe('the buyers’ view of the plans', () => {
+	it('adds up the communes’ plans by year for the contract’s buyers only', async () => {
+		const buyer = await new Client(server.url).login('acheteur@igretec.demo');
+		const page = await buyer.get(`/gestion/marches/${CONTRACT}/plans`);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain('Montants estimés HTVA par commune et par exercice');
+		expect(html).toContain('Charleroi');
+		expect(html).toContain('Total');
+		const other = await new Client(server.url).login('acheteur@idea.demo');
+		expect((await other.get(`/gestion/marches/${CONTRACT}/plans`)).status).toBe(403);
+		const referent = await new Client(server.url).login('referent@mons.demo');
+		expect((await referent.get(`/gestion/marches/${CONTRACT}/plans`)).status).toBe(403);
+	});
+});

@@ -71,7 +71,25 @@ export interface Feasibility {
 /** how many budget years ahead the earliest date is searched (always found within two) */
 const YEARS_AHEAD = 4;
 
+/**
+ * The vehicles of a year depend only on the year and the commune's dates: a buyer's view asks for
+ * the same ones thousands of times, so with the default calendar and plan they are remembered per
+ * `own` array (read-only input, so the memo cannot go stale) and year.
+ */
+const NO_OWN: readonly CommuneBudgetDates[] = [];
+const memo = new WeakMap<readonly CommuneBudgetDates[], Map<number, VehicleOption[]>>();
+
 function options(year: number, input: FeasibilityInput): VehicleOption[] {
+	if (input.calendar || input.plan) return computeOptions(year, input);
+	const key = input.own ?? NO_OWN;
+	let byYear = memo.get(key);
+	if (!byYear) memo.set(key, (byYear = new Map()));
+	let found = byYear.get(year);
+	if (!found) byYear.set(year, (found = computeOptions(year, input)));
+	return found;
+}
+
+function computeOptions(year: number, input: FeasibilityInput): VehicleOption[] {
 	const calendar = input.calendar ?? DEFAULT_BUDGET_CALENDAR;
 	const own = input.own?.find((o) => o.year === year) ?? null;
 	const periods = periodsForYear(year, calendar, own);

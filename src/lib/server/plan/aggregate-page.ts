@@ -1,0 +1,75 @@
+/**
+ * The buyers' view of the plans for one contract: quantities and amounts by commune and budget
+ * year (the figures a centrale needs to set a framework's maximum, Coopservice), and which
+ * communes' budgets cannot carry the purchase before the planned award.
+ */
+import { inArray } from 'drizzle-orm';
+import { costByBudgetYear } from '../../domain/plan/costs';
+import { planFeasibility } from '../../domain/plan/feasibility';
+import { monthLabel, monthOf } from '../../domain/plan/months';
+import type { CommuneBudgetDates } from '../../domain/commune-budget-calendar';
+import type { ContractRow } from '../catalogue/contract';
+import { getDb } from '../db/client';
+import { budgetCalendars, organisations } from '../db/schema';
+import { contractEnd, intentionPlannedItems, listIntentions } from './intentions';
+
+export function aggregatePage(contract: ContractRow, today: string) {
+	const intentions = listIntentions({ contractId: contract.id });
+	const orgIds = [...new Set(intentions.map((i) => i.organisationId))];
+	const db = getDb();
+	const names = new Map(
+		orgIds.length
+			? db
+					.select({ id: organisations.id, name: organisations.name })
+					.from(organisations)
+					.where(inArray(organisations.id, orgIds))
+					.all()
+					.map((o) => [o.id, o.name])
+			: []
+	);
+	const calendars = new Map<number, CommuneBudgetDates[]>();
+	for (const c of orgIds.length
+		? db.select().from(budgetCalendars).where(inArray(budgetCalendars.organisationId, orgIds)).all()
+		: [])
+		calendars.set(c.organisationId, [...(calendars.get(c.organisationId) ?? []), c]);
+	// the month a commune should be able to order: the planned start, else the award, else now
+	const awardMonth = monthOf(contract.startDate ?? contract.awardDate ?? today);
+	const rows = intentions.map((i) => {
+		const years = costByBudgetYear(intentionPlannedItems(i), i.targetMonth, contractEnd(contract));
+		const own = calendars.get(i.organisationId) ?? [];
+		const atAward = planFeasibility({
+			today,
+			target: awardMonth < monthOf(today) ? monthOf(today) : awardMonth,
+			own
+		});
+		return {
+			id: i.id,
+			commune: names.get(i.organisationId) ?? '—',
+			lot: i.lotNumber,
+			targetLabel: monthLabel(i.targetMonth),
+			quantities: i.items.map((it) => ({
+				label: it.label,
+				unit: it.unit,
+				hundredths: it.quantityHundredths
+			})),
+			years,
+			lateForAward: !atAward.feasible,
+			earliestLabel: atAward.earliestMonth ? monthLabel(atAward.earliestMonth) : null
+		};
+	});
+	const yearsShown = [...new Set(rows.flatMap((r) => r.years.map((y) => y.year)))].sort();
+	const totals = yearsShown.map((year) => ({
+		year,
+		exclVatCents: rows.reduce(
+			(sum, r) => sum + (r.years.find((y) => y.year === year)?.exclVatCents ?? 0),
+			0
+		)
+	}));
+	return {
+		contract: { reference: contract.reference, title: contract.title, status: contract.status },
+		awardLabel: monthLabel(awardMonth),
+		rows,
+		yearsShown,
+		totals
+	};
+}
