@@ -62,6 +62,17 @@ export interface EventRef {
 	organiserOrganisationId: number;
 }
 
+/** An experience report as a permission check needs to see it. */
+export interface ReportRef {
+	/** the local authority whose experience it is */
+	organisationId: number;
+	status: 'draft' | 'published';
+	/** invited co-authors from another organisation (a partner commune, the centrale) */
+	coAuthorIds: number[];
+	/** lead centrale of the contract it is about; null for a solution bought elsewhere */
+	contractCentraleId: number | null;
+}
+
 export type Permission =
 	| { action: 'organisation.viewMembers'; resource: { organisationId: number } }
 	| { action: 'organisation.manage'; resource?: undefined }
@@ -121,7 +132,13 @@ export type Permission =
 	| { action: 'event.publish'; resource?: undefined }
 	| { action: 'event.manage'; resource: EventRef }
 	| { action: 'event.register'; resource: OrganisationRef }
-	| { action: 'event.viewMembersDetails'; resource?: undefined };
+	| { action: 'event.viewMembersDetails'; resource?: undefined }
+	// experience reports: `organisationId` is the local authority the report speaks for
+	| { action: 'report.create'; resource: OrganisationRef }
+	| { action: 'report.read'; resource: ReportRef }
+	| { action: 'report.edit'; resource: ReportRef }
+	| { action: 'report.publish'; resource: ReportRef }
+	| { action: 'report.reply'; resource: ReportRef };
 
 export type Action = Permission['action'];
 type ResourceOf<A extends Action> = Extract<Permission, { action: A }>['resource'];
@@ -148,6 +165,8 @@ const runsGroup = (user: Actor, g: GroupRef) =>
 /** an agent or referent of that organisation */
 const belongsTo = (user: Actor, r: { organisationId: number }) =>
 	(user.role === 'agent' || user.role === 'referent') && sameOrganisation(user, r.organisationId);
+const writesReport = (user: Actor, r: ReportRef) =>
+	belongsTo(user, r) || r.coAuthorIds.includes(user.id);
 const seesMembersContent = (user: Actor, r: { isMember: boolean }) =>
 	isAdmin(user) || isBuyer(user) || r.isMember;
 
@@ -273,7 +292,21 @@ const RULES: { [A in Action]: Rule<A> } = {
 	// members register their own commune's participants
 	'event.register': (user, r) => hasBudget(r) && belongsTo(user, r),
 	// the video link, minutes and slides are for signed-in members, not whoever finds the agenda
-	'event.viewMembersDetails': () => true
+	'event.viewMembersDetails': () => true,
+	// a report is a local authority's own experience: its people write it, nobody writes for it
+	'report.create': (user, r) => hasBudget(r) && belongsTo(user, r),
+	// a draft is its authors' only; once published every signed-in member of the portal reads it
+	'report.read': (user, r) => r.status === 'published' || writesReport(user, r),
+	// authors keep editing after publishing: readers see the frozen published version meanwhile
+	'report.edit': writesReport,
+	// publishing speaks for the authority: its own people decide, not an invited co-author
+	'report.publish': (user, r) => belongsTo(user, r),
+	// the centrale answers a published report on its contract (any buyer for one bought elsewhere)
+	'report.reply': (user, r) =>
+		r.status === 'published' &&
+		(isAdmin(user) ||
+			(isBuyer(user) &&
+				(r.contractCentraleId === null || sameOrganisation(user, r.contractCentraleId))))
 };
 
 /** true when `user` may perform `action` on `resource`; anonymous users may do none of these. */
