@@ -14,3 +14,4 @@ export * from './tables/orders';
 export * from './tables/catalogue-version';
 export * from './tables/peers';
 export * from './tables/plan';
+export * from './tables/reports';
