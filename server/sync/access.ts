@@ -7,12 +7,14 @@ import type { Actor } from '../../src/lib/domain/permissions';
 import { sessionFromCookieHeader } from '../../src/lib/server/auth/cookies';
 import { boardDocAccess, type DocAccess } from '../../src/lib/server/boards/doc-access';
 import { parseDocumentName } from '../../src/lib/server/collab/store';
+import { reportDocAccess } from '../../src/lib/server/reports/doc-access';
 import { getUser } from '../../src/lib/server/users';
 import { CLOSE } from './limits';
 
 /** One resolver per document kind; a kind without one has no documents to serve. */
 const RESOLVERS: Record<string, (actor: Actor, docName: string) => DocAccess> = {
-	board: boardDocAccess
+	board: boardDocAccess,
+	report: reportDocAccess
 };
 
 export function resolveAccess(actor: Actor, docName: string): DocAccess {

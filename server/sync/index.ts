@@ -1,6 +1,7 @@
 /**
  * The sync hub: one WebSocket endpoint per protocol, each in its own folder (yjs/ speaks
- * y-websocket at `/sync/yjs/<docName>`), sharing what sits in this one: the upgrade path (Origin,
+ * y-websocket at `/sync/yjs/<docName>`, automerge/ speaks automerge-repo's protocol at
+ * `/sync/automerge`), sharing what sits in this one: the upgrade path (Origin,
  * session), document rights by `<kind>:<id>` name, the rights watcher, the open connections, the
  * write batch and the limits and close codes. A second protocol adds its endpoint to the list.
  *
@@ -12,6 +13,7 @@ import type { UpgradeRoute } from '../upgrade-route';
 import { closeAllConnections, pingConnections } from './connections';
 import { PING_EVERY_MS, SESSION_CHECK_MS } from './limits';
 import { closeExpiredSessions, watchRights } from './rights';
+import { automergeEndpoint } from './automerge/index';
 import { yjsEndpoint } from './yjs/index';
 
 // on globalThis: Vite's plugin may load these modules more than once in one process
@@ -24,7 +26,7 @@ export function syncHubRoutes(): UpgradeRoute[] {
 }
 
 function mountSyncHub(): UpgradeRoute[] {
-	const endpoints = [yjsEndpoint()];
+	const endpoints = [yjsEndpoint(), automergeEndpoint()];
 	const stopWatching = watchRights();
 	const pings = setInterval(pingConnections, PING_EVERY_MS);
 	pings.unref();

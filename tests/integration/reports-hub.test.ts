@@ -1,0 +1,192 @@
+/**
+ * The Automerge hub with stock automerge-repo clients against the real server process: offline
+ * edits merge without losing a word, readers' changes are dropped, documents one may not read
+ * are unavailable, and malformed messages close only their own socket.
+ */
+
+import { cbor, splice, type DocHandle } from '@automerge/automerge-repo';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixtureDb } from '../support/db';
+import { Client } from '../support/http';
+import { startServer, type TestServer } from '../support/server';
+import { eventually } from '../support/yjs-client';
+import {
+	connectAutomerge,
+	createReportFixture,
+	type AutomergeClient,
+	type ReportFixture
+} from '../support/automerge-client';
+
+type Report = { story: string; lessons: string; ratings: Record<string, number | null> };
+
+let server: TestServer;
+let fixtures: FixtureDb;
+const clients: AutomergeClient[] = [];
+const cookies: Record<string, string> = {};
+
+async function client(email: string) {
+	cookies[email] ??= (await new Client(server.url).login(email)).cookieHeader;
+	const c = await connectAutomerge(server.url, cookies[email]);
+	clients.push(c);
+	return c;
+}
+
+function report(options: Parameters<typeof createReportFixture>[2] = {}): ReportFixture {
+	return createReportFixture(fixtures.sqlite, fixtures.organisationId('charleroi'), options);
+}
+
+const story = (h: DocHandle<Report>) => h.doc()?.story ?? '';
+
+/** A fresh client's view of the stored document (what the server has, not what a peer holds). */
+async function storedStory(url: ReportFixture['url']) {
+	const fresh = await client('referent@charleroi.demo');
+	const handle = await fresh.repo.find<Report>(url);
+	const text = story(handle);
+	await fresh.close();
+	return text;
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	fixtures = new FixtureDb(server.dataDir);
+});
+
+afterAll(async () => {
+	for (const c of clients) await c.close().catch(() => {});
+	fixtures?.close();
+	await server?.stop();
+});
+
+describe('automerge hub', () => {
+	it('merges two authors’ offline edits without losing a word', async () => {
+		const r = report();
+		const alice = await client('referent@charleroi.demo');
+		const bob = await client('agent@charleroi.demo');
+		const a = await alice.repo.find<Report>(r.url);
+		a.change((d) => splice(d, ['story'], 0, 0, 'Le déploiement a duré trois mois.'));
+		const b = await bob.repo.find<Report>(r.url);
+		await eventually(() => story(b) === 'Le déploiement a duré trois mois.', 5000, 'first sync');
+
+		alice.proxy.pause();
+		bob.proxy.pause();
+		a.change((d) => splice(d, ['story'], 0, 0, 'Alice commence. '));
+		a.change((d) => splice(d, ['lessons'], 0, 0, 'Former les agents tôt.'));
+		const bEnd = story(b).length;
+		b.change((d) => splice(d, ['story'], bEnd, 0, ' Bob termine.'));
+		b.change((d) => (d.ratings.support = 4));
+		alice.proxy.resume();
+		bob.proxy.resume();
+
+		const merged = 'Alice commence. Le déploiement a duré trois mois. Bob termine.';
+		await eventually(() => story(a) === merged && story(b) === merged, 10_000, 'convergence');
+		expect(b.doc()!.lessons).toBe('Former les agents tôt.');
+		expect(a.doc()!.ratings.support).toBe(4);
+		expect(await storedStory(r.url)).toBe(merged);
+	});
+
+	it('relays to a reader but drops and never stores what the reader writes', async () => {
+		const r = report({ status: 'published' });
+		const writer = await client('agent@charleroi.demo');
+		const reader = await client('referent@mons.demo');
+		const w = await writer.repo.find<Report>(r.url);
+		w.change((d) => splice(d, ['story'], 0, 0, 'Texte publié.'));
+		const rd = await reader.repo.find<Report>(r.url);
+		await eventually(() => story(rd) === 'Texte publié.', 5000, 'reader receives');
+
+		rd.change((d) => splice(d, ['story'], 0, 0, 'Vandalisme. '));
+		const wEnd = story(w).length;
+		w.change((d) => splice(d, ['story'], wEnd, 0, ' Suite.'));
+		await eventually(() => story(rd).endsWith('Suite.'), 5000, 'reader still receives');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(story(w)).toBe('Texte publié. Suite.');
+		expect(await storedStory(r.url)).toBe('Texte publié. Suite.');
+	});
+
+	it('answers a draft to an outsider, and an unknown document, as unavailable', async () => {
+		const r = report();
+		const outsider = await client('referent@mons.demo');
+		await expect(outsider.repo.find(r.url)).rejects.toThrow(/unavailable/i);
+		const other = report();
+		fixtures.sqlite.prepare('delete from reports where id = ?').run(other.reportId);
+		const insider = await client('referent@charleroi.demo');
+		await expect(insider.repo.find(other.url)).rejects.toThrow(/unavailable/i);
+	});
+
+	it('closes only the sockets that send malformed messages', async () => {
+		const r = report();
+		const alice = await client('referent@charleroi.demo');
+		const bob = await client('agent@charleroi.demo');
+		const a = await alice.repo.find<Report>(r.url);
+		const b = await bob.repo.find<Report>(r.url);
+		const cookie = cookies['agent@charleroi.demo'];
+		const garbage = (i: number): Uint8Array[] => [
+			new Uint8Array([0xff, 0x00, i & 0xff]),
+			cbor.encode({
+				type: 'sync',
+				senderId: 'x',
+				targetId: 'y',
+				documentId: 'nope',
+				data: new Uint8Array([1])
+			}),
+			cbor.encode({ type: 'join', senderId: 'p', supportedProtocolVersions: 'one' }),
+			cbor.encode([1, 2, 3])
+		];
+		const TOTAL = 5000;
+		const codes: number[] = [];
+		for (let start = 0; start < TOTAL; start += 100) {
+			const batch = Array.from({ length: Math.min(100, TOTAL - start) }, (_, k) => {
+				const i = start + k;
+				return new Promise<number>((resolve, reject) => {
+					const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/automerge`, {
+						headers: { origin: server.url, cookie }
+					});
+					ws.on('open', () => ws.send(garbage(i)[i % 4]));
+					ws.on('close', (code) => resolve(code));
+					ws.on('error', reject);
+				});
+			});
+			codes.push(...(await Promise.all(batch)));
+			const end = story(a).length;
+			a.change((d) => splice(d, ['story'], end, 0, `${start / 100} `));
+		}
+		expect(codes.length).toBe(TOTAL);
+		expect(new Set(codes)).toEqual(new Set([1007]));
+		await eventually(
+			() => story(b) === story(a) && story(a).split(' ').length > 40,
+			10_000,
+			'sync'
+		);
+
+		// a sync message that is not Automerge's, from a joined peer: that socket only
+		const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/automerge`, {
+			headers: { origin: server.url, cookie }
+		});
+		const code = await new Promise<number>((resolve) => {
+			ws.on('open', () => {
+				ws.send(cbor.encode({ type: 'join', senderId: 'raw', supportedProtocolVersions: ['1'] }));
+				ws.send(
+					cbor.encode({
+						type: 'sync',
+						senderId: 'raw',
+						targetId: 'hub',
+						documentId: r.url.slice('automerge:'.length),
+						data: new Uint8Array([66, 1, 2, 3])
+					})
+				);
+			});
+			ws.on('close', (c) => resolve(c));
+		});
+		expect(code).toBe(1007);
+		a.change((d) => splice(d, ['story'], 0, 0, 'Toujours là. '));
+		await eventually(() => story(b).startsWith('Toujours là.'), 5000, 'others unaffected');
+	}, 120_000);
+
+	it('refuses a connection without a session', async () => {
+		const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/automerge`, {
+			headers: { origin: server.url }
+		});
+		const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+		expect(code).toBe(4401);
+	});
+});
