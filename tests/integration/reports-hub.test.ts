@@ -4,6 +4,7 @@
  * are unavailable, and malformed messages close only their own socket.
  */
 
+import * as A from '@automerge/automerge';
 import { cbor, splice, type DocHandle } from '@automerge/automerge-repo';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,14 @@ async function storedStory(url: ReportFixture['url']) {
 	await fresh.close();
 	return text;
 }
+
+/** how many parts the document's log holds after its snapshot */
+const storedLog = (docName: string) =>
+	(
+		fixtures.sqlite
+			.prepare('select count(*) as n from document_updates where doc_name = ?')
+			.get(docName) as { n: number }
+	).n;
 
 beforeAll(async () => {
 	server = await startServer();
@@ -181,6 +190,52 @@ describe('automerge hub', () => {
 		a.change((d) => splice(d, ['story'], 0, 0, 'Toujours là. '));
 		await eventually(() => story(b).startsWith('Toujours là.'), 5000, 'others unaffected');
 	}, 120_000);
+
+	it('refuses a change made under another author’s actor, and stores nothing of it', async () => {
+		const r = report();
+		const alice = await client('referent@charleroi.demo');
+		const a = await alice.repo.find<Report>(r.url);
+		a.change((d) => splice(d, ['story'], 0, 0, 'Écrit par Alice.'));
+		await eventually(() => storedLog(r.docName) > 0, 5000, 'alice stored');
+		const aliceActor = A.decodeChange(A.getLastLocalChange(a.doc())!).actor;
+
+		// Bob speaks the protocol by hand, with a doc that claims Alice's actor
+		cookies['agent@charleroi.demo'] ??= (
+			await new Client(server.url).login('agent@charleroi.demo')
+		).cookieHeader;
+		const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/automerge`, {
+			headers: { origin: server.url, cookie: cookies['agent@charleroi.demo'] }
+		});
+		const documentId = r.url.slice('automerge:'.length);
+		let doc = A.init<Report>({ actor: aliceActor });
+		let state = A.initSyncState();
+		let hub = '';
+		const send = (type: string) => {
+			const [next, data] = A.generateSyncMessage(doc, state);
+			state = next;
+			if (data) ws.send(cbor.encode({ type, senderId: 'bob', targetId: hub, documentId, data }));
+		};
+		const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+		ws.on('open', () =>
+			ws.send(cbor.encode({ type: 'join', senderId: 'bob', supportedProtocolVersions: ['1'] }))
+		);
+		ws.on('message', (bytes: Buffer) => {
+			const message = cbor.decode(bytes) as { type: string; senderId: string; data?: Uint8Array };
+			if (message.type === 'peer') {
+				hub = message.senderId;
+				return send('request');
+			}
+			if (message.type !== 'sync' || !message.data) return;
+			[doc, state] = A.receiveSyncMessage(doc, state, message.data);
+			if (doc.story === 'Écrit par Alice.')
+				doc = A.change(doc, (d) => splice(d, ['story'], 0, 0, 'Faux. '));
+			send('sync');
+		});
+		expect(await closed).toBe(4403);
+		const before = storedLog(r.docName);
+		expect(await storedStory(r.url)).toBe('Écrit par Alice.');
+		expect(storedLog(r.docName)).toBe(before);
+	});
 
 	it('refuses a connection without a session', async () => {
 		const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/automerge`, {
