@@ -6,11 +6,12 @@
 
 import * as A from '@automerge/automerge';
 import { cbor, splice, type DocHandle } from '@automerge/automerge-repo';
+import { spawnSync } from 'node:child_process';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
-import { startServer, type TestServer } from '../support/server';
+import { ROOT, startServer, type TestServer } from '../support/server';
 import { eventually } from '../support/yjs-client';
 import {
 	connectAutomerge,
@@ -92,6 +93,30 @@ describe('automerge hub', () => {
 		expect(b.doc()!.lessons).toBe('Former les agents tôt.');
 		expect(a.doc()!.ratings.support).toBe(4);
 		expect(await storedStory(r.url)).toBe(merged);
+
+		// the projection follows the document: excerpt and ratings in SQL, for listings
+		const row = () =>
+			fixtures.sqlite
+				.prepare('select excerpt, ratings, overall_rating as overall from reports where id = ?')
+				.get(r.reportId) as { excerpt: string; ratings: string | null; overall: number | null };
+		await eventually(() => row().excerpt.startsWith(merged), 10_000, 'projection');
+		expect(JSON.parse(row().ratings!).support).toBe(4);
+		expect(row().overall).toBe(4);
+		fixtures.sqlite
+			.prepare("update reports set excerpt = '', ratings = null where id = ?")
+			.run(r.reportId);
+		const cli = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'server/reports-reproject-cli.ts'],
+			{
+				cwd: ROOT,
+				env: { ...process.env, DATA_DIR: server.dataDir },
+				encoding: 'utf8'
+			}
+		);
+		expect(cli.status, cli.stderr).toBe(0);
+		expect(row().excerpt.startsWith(merged)).toBe(true);
+		expect(JSON.parse(row().ratings!).support).toBe(4);
 	});
 
 	it('relays to a reader but drops and never stores what the reader writes', async () => {
