@@ -7,14 +7,16 @@ import type { Actor } from '../../src/lib/domain/permissions';
 import { sessionFromCookieHeader } from '../../src/lib/server/auth/cookies';
 import { boardDocAccess, type DocAccess } from '../../src/lib/server/boards/doc-access';
 import { parseDocumentName } from '../../src/lib/server/collab/store';
-import { reportDocAccess } from '../../src/lib/server/reports/doc-access';
 import { getUser } from '../../src/lib/server/users';
 import { CLOSE } from './limits';
 
-/** One resolver per document kind; a kind without one has no documents to serve. */
+/**
+ * One resolver per Yjs document kind; a kind without one has no documents to serve here. Reports
+ * are Automerge documents: their endpoint resolves them itself (automerge/connection.ts), and
+ * a Yjs client must never open `report:<id>` (its updates would land in an Automerge log).
+ */
 const RESOLVERS: Record<string, (actor: Actor, docName: string) => DocAccess> = {
-	board: boardDocAccess,
-	report: reportDocAccess
+	board: boardDocAccess
 };
 
 export function resolveAccess(actor: Actor, docName: string): DocAccess {

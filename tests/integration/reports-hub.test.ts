@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
 import { ROOT, startServer, type TestServer } from '../support/server';
-import { eventually } from '../support/yjs-client';
+import { connectYjs, eventually } from '../support/yjs-client';
 import {
 	connectAutomerge,
 	createReportFixture,
@@ -117,7 +117,7 @@ describe('automerge hub', () => {
 		expect(cli.status, cli.stderr).toBe(0);
 		expect(row().excerpt.startsWith(merged)).toBe(true);
 		expect(JSON.parse(row().ratings!).support).toBe(4);
-	});
+	}, 90_000);
 
 	it('relays to a reader but drops and never stores what the reader writes', async () => {
 		const r = report({ status: 'published' });
@@ -214,7 +214,7 @@ describe('automerge hub', () => {
 		expect(code).toBe(1007);
 		a.change((d) => splice(d, ['story'], 0, 0, 'Toujours là. '));
 		await eventually(() => story(b).startsWith('Toujours là.'), 5000, 'others unaffected');
-	}, 120_000);
+	}, 240_000);
 
 	it('refuses a change made under another author’s actor, and stores nothing of it', async () => {
 		const r = report();
@@ -260,6 +260,13 @@ describe('automerge hub', () => {
 		const before = storedLog(r.docName);
 		expect(await storedStory(r.url)).toBe('Écrit par Alice.');
 		expect(storedLog(r.docName)).toBe(before);
+	});
+
+	it('never serves a report document to a Yjs client', async () => {
+		const r = report();
+		const yjs = connectYjs(server.url, r.docName, { cookie: cookies['referent@charleroi.demo'] });
+		expect((await yjs.closed).code).toBe(4404);
+		yjs.destroy();
 	});
 
 	it('refuses a connection without a session', async () => {
