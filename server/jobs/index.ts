@@ -8,7 +8,7 @@ import { Scheduler, type Job } from './scheduler';
 
 /** Each area adds its jobs here; a job must be idempotent over the window it is given. */
 export const JOBS: Job[] = [
-	{ name: 'outbox', schedule: every(30_000), run: deliverOutstanding },
+	{ name: 'outbox', schedule: every(30_000), run: ({ to }) => deliverOutstanding(to) },
 	// a failed backup is reported (take.ts) and retried after the scheduler's growing delay
 	{ name: 'backup', schedule: backupSchedule(), run: runBackup, leaseMs: 60 * 60_000 }
 ];

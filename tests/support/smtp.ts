@@ -41,13 +41,25 @@ function parse(raw: string, to: string[]): ReceivedMail {
 	return { to, raw, subject, text: qp ? decodeQuotedPrintable(body) : body };
 }
 
-export async function startSmtpCatcher(): Promise<SmtpCatcher> {
+export interface CatcherOptions {
+	/** listen on this port (a test that starts the catcher after the mailer tried it) */
+	port?: number;
+	/** an SMTP reply code to refuse a recipient with (e.g. 550), or null to accept */
+	refuse?: (address: string) => number | null;
+}
+
+export async function startSmtpCatcher(options: CatcherOptions = {}): Promise<SmtpCatcher> {
 	const mails: ReceivedMail[] = [];
 	const waiters: (() => void)[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		onRcptTo(address, _session, callback) {
+			const code = options.refuse?.(address.address);
+			if (!code) return callback();
+			callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: code }));
+		},
 		onData(stream, session, callback) {
 			let raw = '';
 			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
@@ -63,7 +75,7 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
 			});
 		}
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const { port } = server.server.address() as AddressInfo;
 	return {
 		url: `smtp://127.0.0.1:${port}`,

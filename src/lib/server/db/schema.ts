@@ -15,3 +15,4 @@ export * from './tables/catalogue-version';
 export * from './tables/peers';
 export * from './tables/plan';
 export * from './tables/reports';
+export * from './tables/relay';

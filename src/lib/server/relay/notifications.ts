@@ -2,6 +2,7 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { groupMembers, notifications, users } from '../db/schema';
+import { notify } from './notify';
 
 export interface NotificationRow {
 	id: number;
@@ -12,6 +13,7 @@ export interface NotificationRow {
 	createdAt: Date;
 }
 
+/** Notifies people of a group's life; kept for the boards, through notify() and its preferences. */
 export function notifyUsers(
 	userIds: number[],
 	kind: string,
@@ -19,12 +21,7 @@ export function notifyUsers(
 	link: string,
 	now = new Date()
 ) {
-	const unique = [...new Set(userIds)];
-	if (!unique.length) return;
-	getDb()
-		.insert(notifications)
-		.values(unique.map((userId) => ({ userId, kind, title, link, createdAt: now })))
-		.run();
+	notify(userIds, { kind, title, link }, now);
 }
 
 /**

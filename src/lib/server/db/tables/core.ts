@@ -183,10 +183,21 @@ export const outbox = sqliteTable(
 		text: text('text').notNull(),
 		/** what the mail is about, e.g. `password-reset`, `invitation` */
 		kind: text('kind').notNull(),
-		status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'held'] })
+		/** the HTML alternative of `text`, when the mail has one (digests, announcements) */
+		html: text('html'),
+		/** set when queued and sent with every try: a retry after a crash is the same message */
+		messageId: text('message_id'),
+		/** the one-click unsubscribe link (RFC 8058), when the mail is about a notification kind */
+		listUnsubscribe: text('list_unsubscribe'),
+		/** `failed` will be tried again; `abandoned` was given up (domain/relay/mail-retry.ts) */
+		status: text('status', {
+			enum: ['pending', 'sending', 'sent', 'failed', 'held', 'abandoned']
+		})
 			.notNull()
 			.default('pending'),
 		attempts: integer('attempts').notNull().default(0),
+		/** a failed mail is not tried again before this instant (exponential backoff) */
+		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
 		lastError: text('last_error'),
 		sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
