@@ -1,16 +1,19 @@
 /** Background jobs of the server process, on the durable schedule of scheduler.ts. */
-import { every } from '../../src/lib/domain/schedules';
+import { dailyAt, every } from '../../src/lib/domain/schedules';
 import { backupSchedule } from '../../src/lib/server/backup/schedule';
 import { takeBackup } from '../../src/lib/server/backup/take';
 import { startNeedsProjection } from '../../src/lib/server/boards/projection';
 import { deliverOutstanding, requeueInterrupted } from '../../src/lib/server/mail/outbox';
+import { runEscalations } from '../../src/lib/server/relay/escalation';
 import { Scheduler, type Job } from './scheduler';
 
 /** Each area adds its jobs here; a job must be idempotent over the window it is given. */
 export const JOBS: Job[] = [
 	{ name: 'outbox', schedule: every(30_000), run: ({ to }) => deliverOutstanding(to) },
 	// a failed backup is reported (take.ts) and retried after the scheduler's growing delay
-	{ name: 'backup', schedule: backupSchedule(), run: runBackup, leaseMs: 60 * 60_000 }
+	{ name: 'backup', schedule: backupSchedule(), run: runBackup, leaseMs: 60 * 60_000 },
+	// unacknowledged announcements move one escalation stage on working days, at 08:00 Brussels
+	{ name: 'announcement-escalation', schedule: dailyAt(8), run: ({ to }) => runEscalations(to) }
 ];
 
 async function runBackup() {

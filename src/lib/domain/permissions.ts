@@ -138,7 +138,14 @@ export type Permission =
 	| { action: 'report.read'; resource: ReportRef }
 	| { action: 'report.edit'; resource: ReportRef }
 	| { action: 'report.publish'; resource: ReportRef }
-	| { action: 'report.reply'; resource: ReportRef };
+	| { action: 'report.reply'; resource: ReportRef }
+	// announcements: `centraleId` is the announcing centrale, `organisationId` a reached commune
+	| { action: 'announcement.publish'; resource: { centraleId: number } }
+	| { action: 'announcement.viewReceipts'; resource: { centraleId: number } }
+	| {
+			action: 'announcement.acknowledge';
+			resource: { organisationId: number; ackByReferent: boolean };
+	  };
 
 export type Action = Permission['action'];
 type ResourceOf<A extends Action> = Extract<Permission, { action: A }>['resource'];
@@ -306,7 +313,15 @@ const RULES: { [A in Action]: Rule<A> } = {
 		r.status === 'published' &&
 		(isAdmin(user) ||
 			(isBuyer(user) &&
-				(r.contractCentraleId === null || sameOrganisation(user, r.contractCentraleId))))
+				(r.contractCentraleId === null || sameOrganisation(user, r.contractCentraleId)))),
+	// a centrale speaks through its own buyers only: nobody announces in another's name
+	'announcement.publish': (user, r) => isBuyer(user) && sameOrganisation(user, r.centraleId),
+	'announcement.viewReceipts': (user, r) =>
+		isAdmin(user) || (isBuyer(user) && sameOrganisation(user, r.centraleId)),
+	// a commune acknowledges for itself only, through its referent when the buyer asked for it
+	'announcement.acknowledge': (user, r) =>
+		sameOrganisation(user, r.organisationId) &&
+		(user.role === 'referent' || (user.role === 'agent' && !r.ackByReferent))
 };
 
 /** true when `user` may perform `action` on `resource`; anonymous users may do none of these. */

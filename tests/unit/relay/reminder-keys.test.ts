@@ -13,8 +13,8 @@ describe('reminder keys', () => {
 		],
 		[{ kind: 'group-session', sessionId: 5 }, 'group-session:5'],
 		[
-			{ kind: 'acknowledgement', announcementId: 9, organisationId: 3, stage: 'referent' },
-			'ack:9:3:referent'
+			{ kind: 'acknowledgement', announcementId: 9, organisationId: 3, stage: 'to-referent' },
+			'ack:9:3:to-referent'
 		]
 	])('%j is keyed %s', (subject, key) => expect(reminderKey(subject)).toBe(key));
 

@@ -5,30 +5,23 @@
  * it), each once — Seneffe and Chapelle-lez-Herlaimont lie on two territories and appear twice
  * in the territory links, yet receive each announcement once.
  */
+import { can } from '../permissions';
 import type { Role } from '../roles';
 
-export const AUDIENCE_KINDS = [
-	'territory',
-	'adherents',
-	'interested',
-	'followers',
-	'group',
-	'list'
-] as const;
+export const AUDIENCE_KINDS = ['territory', 'adherents', 'interested', 'group', 'list'] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 
 export const AUDIENCE_LABELS: Record<AudienceKind, string> = {
 	territory: 'Toutes les communes du territoire de la centrale',
 	adherents: 'Les communes qui ont adhéré au marché',
 	interested: 'Les communes qui ont manifesté leur intérêt pour le marché',
-	followers: 'Les communes qui suivent le marché',
 	group: "Les membres d'un groupe de travail",
 	list: 'Une liste choisie de communes'
 };
 
 export type AudienceRule =
 	| { kind: 'territory' }
-	| { kind: 'adherents' | 'interested' | 'followers'; contractId: number }
+	| { kind: 'adherents' | 'interested'; contractId: number }
 	| { kind: 'group'; groupId: number }
 	| { kind: 'list'; organisationIds: number[] };
 
@@ -60,7 +53,15 @@ export function recipientsOf(
 	const reached = new Set(organisationIds);
 	const ids = people
 		.filter((p) => !p.disabled && reached.has(p.organisationId))
-		.filter((p) => !options.referentsOnly || p.role === 'referent')
+		// "referents only" means those who may acknowledge in the commune's name
+		.filter(
+			(p) =>
+				!options.referentsOnly ||
+				can(p, 'announcement.acknowledge', {
+					organisationId: p.organisationId,
+					ackByReferent: true
+				})
+		)
 		.map((p) => p.id);
 	return [...new Set(ids)];
 }

@@ -6,14 +6,14 @@
  */
 import { addWorkingDays } from './working-days';
 
-export const ESCALATION_STAGES = ['reminder', 'referent', 'call'] as const;
+export const ESCALATION_STAGES = ['reminder', 'to-referent', 'call'] as const;
 export type EscalationStage = (typeof ESCALATION_STAGES)[number];
 
 export const DEFAULT_ESCALATION_WORKING_DAYS = 3;
 
 export const ESCALATION_LABELS: Record<EscalationStage, string> = {
 	reminder: 'Rappel envoyé',
-	referent: 'Référent relancé',
+	'to-referent': 'Référent relancé',
 	call: 'À appeler'
 };
 
@@ -23,8 +23,8 @@ export function escalationDays(
 	workingDays = DEFAULT_ESCALATION_WORKING_DAYS
 ): Record<EscalationStage, string> {
 	const reminder = addWorkingDays(publishedDay, workingDays);
-	const referent = addWorkingDays(reminder, workingDays);
-	return { reminder, referent, call: addWorkingDays(referent, workingDays) };
+	const toReferent = addWorkingDays(reminder, workingDays);
+	return { reminder, 'to-referent': toReferent, call: addWorkingDays(toReferent, workingDays) };
 }
 
 /**

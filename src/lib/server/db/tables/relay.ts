@@ -1,10 +1,15 @@
 /**
  * The information relay: how each person wants to hear about each kind of information
- * (domain/relay/preferences.ts). A missing row means the kind's default.
+ * (domain/relay/preferences.ts; a missing row means the kind's default), the centrales'
+ * announcements with their per-organisation receipts, and the keys of reminders already sent.
  */
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ANNOUNCEMENT_KINDS } from '../../../domain/relay/announcement';
+import type { AudienceRule } from '../../../domain/relay/audience';
 import type { Channel, NotificationKind } from '../../../domain/relay/preferences';
-import { users } from './core';
+import { workingGroups } from './boards';
+import { contracts } from './catalogue';
+import { organisations, users } from './core';
 
 export const notificationPreferences = sqliteTable(
 	'notification_preferences',
@@ -17,3 +22,67 @@ export const notificationPreferences = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.kind] })]
 );
+
+/** Announcement ← « annonce »: news from a centrale, possibly to acknowledge per commune. */
+export const announcements = sqliteTable(
+	'announcements',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		centraleId: integer('centrale_id')
+			.notNull()
+			.references(() => organisations.id),
+		kind: text('kind', { enum: ANNOUNCEMENT_KINDS }).notNull(),
+		title: text('title').notNull(),
+		/** what the buyer wrote, Markdown; rendered and sanitised when shown */
+		body: text('body').notNull(),
+		contractId: integer('contract_id').references(() => contracts.id, { onDelete: 'set null' }),
+		groupId: integer('group_id').references(() => workingGroups.id, { onDelete: 'set null' }),
+		/** e.g. « intérêt à manifester avant le … » (calendar date, Europe/Brussels) */
+		deadline: text('deadline'),
+		eventDate: text('event_date'),
+		/** the rule the buyer chose (domain/relay/audience.ts), as it was when sent */
+		audience: text('audience', { mode: 'json' }).$type<AudienceRule>().notNull(),
+		/** « Accusé de lecture requis »: each reached commune must acknowledge it once */
+		requiresAck: integer('requires_ack', { mode: 'boolean' }).notNull().default(false),
+		/** only the commune's referent may acknowledge (else any of its people) */
+		ackByReferent: integer('ack_by_referent', { mode: 'boolean' }).notNull().default(false),
+		escalationWorkingDays: integer('escalation_working_days').notNull().default(3),
+		/** shown on the public news page and feed (else to logged-in members only) */
+		isPublic: integer('is_public', { mode: 'boolean' }).notNull().default(true),
+		publishedBy: integer('published_by').references(() => users.id, { onDelete: 'set null' }),
+		publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('announcements_centrale_idx').on(t.centraleId, t.publishedAt)]
+);
+
+/** Each organisation an announcement reached, and whether it opened and acknowledged it. */
+export const announcementReceipts = sqliteTable(
+	'announcement_receipts',
+	{
+		announcementId: integer('announcement_id')
+			.notNull()
+			.references(() => announcements.id, { onDelete: 'cascade' }),
+		organisationId: integer('organisation_id')
+			.notNull()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+		openedBy: integer('opened_by').references(() => users.id, { onDelete: 'set null' }),
+		acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+		acknowledgedBy: integer('acknowledged_by').references(() => users.id, {
+			onDelete: 'set null'
+		})
+	},
+	(t) => [
+		primaryKey({ columns: [t.announcementId, t.organisationId] }),
+		index('announcement_receipts_org_idx').on(t.organisationId)
+	]
+);
+
+/**
+ * Reminders already sent, by key (domain/relay/reminder-keys.ts): a job inserts the key first and
+ * sends only when the insert added it, so nothing is sent twice across runs and restarts.
+ */
+export const sentReminders = sqliteTable('sent_reminders', {
+	key: text('key').primaryKey(),
+	sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull()
+});
