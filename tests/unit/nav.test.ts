@@ -19,7 +19,7 @@ const labels = (role: Role | null) => visibleItems(role ? userOf(role) : null).m
 
 describe('main navigation', () => {
 	it.each([
-		[null, ['Accueil', 'Catalogue', 'Annuaire', 'Qui utilise quoi ?', 'Rencontres']],
+		[null, ['Accueil', 'Catalogue', 'Annuaire', 'Qui utilise quoi ?', 'Rencontres', 'Actualités']],
 		[
 			'agent',
 			[
@@ -30,6 +30,7 @@ describe('main navigation', () => {
 				'Annuaire',
 				'Qui utilise quoi ?',
 				'Rencontres',
+				'Actualités',
 				'Calendrier budgétaire',
 				'Plan d’achats'
 			]
@@ -44,6 +45,7 @@ describe('main navigation', () => {
 				'Annuaire',
 				'Qui utilise quoi ?',
 				'Rencontres',
+				'Actualités',
 				'Calendrier budgétaire',
 				'Plan d’achats',
 				'Inviter'
@@ -59,6 +61,7 @@ describe('main navigation', () => {
 				'Annuaire',
 				'Qui utilise quoi ?',
 				'Rencontres',
+				'Actualités',
 				'Gestion des marchés',
 				'Inviter'
 			]
@@ -73,6 +76,7 @@ describe('main navigation', () => {
 				'Annuaire',
 				'Qui utilise quoi ?',
 				'Rencontres',
+				'Actualités',
 				'Gestion des marchés',
 				'Inviter',
 				'Administration'

@@ -1,12 +1,13 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { markReadSchema } from '$lib/server/boards/notification-form';
-import { listNotifications, markRead } from '$lib/server/relay/notifications';
+import { inboxPage } from '$lib/server/relay/inbox-page';
+import { markRead } from '$lib/server/relay/notifications';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
-	return { notifications: listNotifications(user.id) };
+	return inboxPage(user);
 };
 
 export const actions: Actions = {

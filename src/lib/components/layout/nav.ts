@@ -27,6 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
 	{ href: '/annuaire', label: 'Annuaire' },
 	{ href: '/qui-utilise-quoi', label: 'Qui utilise quoi ?' },
 	{ href: '/rencontres', label: 'Rencontres' },
+	{ href: '/actualites', label: 'Actualités' },
 	{
 		href: '/compte/calendrier-budgetaire',
 		label: 'Calendrier budgétaire',

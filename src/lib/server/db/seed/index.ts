@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { appMeta } from '../schema';
+import { seedDemoAnnouncements } from './announcements';
 import { seedDemoBoards } from './boards';
 import { seedDemoBudgetCalendars } from './budget-calendars';
 import { seedDemoCatalogue } from './catalogue';
@@ -23,7 +24,8 @@ const DEMO_SEEDERS: DemoSeeder[] = [
 	seedDemoBudgetCalendars,
 	seedDemoUsages,
 	seedDemoEvents,
-	seedDemoPlans
+	seedDemoPlans,
+	seedDemoAnnouncements
 ];
 
 export interface SeedOutcome {

@@ -1,0 +1,11 @@
+/** The inbox page: announcements the user's commune must still acknowledge, pinned, then notifications. */
+import type { SessionUser } from '../auth/session';
+import { pendingAcknowledgements } from './announcements';
+import { listNotifications } from './notifications';
+
+export function inboxPage(user: SessionUser) {
+	return {
+		pinned: pendingAcknowledgements(user.organisationId),
+		notifications: listNotifications(user.id)
+	};
+}
