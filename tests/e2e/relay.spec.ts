@@ -1,5 +1,9 @@
 import type { Browser } from '@playwright/test';
+import { linkIn } from '../support/smtp';
 import { DEMO_PASSWORD, expect, test } from './fixtures';
+
+// each test publishes through the whole form and logs in twice: longer than the default on 2 cores
+test.describe.configure({ timeout: 180_000 });
 
 async function loggedIn(browser: Browser, baseURL: string, email: string) {
 	const context = await browser.newContext({ baseURL, locale: 'fr-BE' });
@@ -69,4 +73,59 @@ test('a buyer publishes with acknowledgement, a referent acknowledges from the i
 	await expect(page.getByText(/1\s+sur 2 communes ont accusé réception/)).toBeVisible();
 	await expectAccessible();
 	await page.screenshot({ path: 'test-results/relay-receipts.png', fullPage: true });
+});
+
+test('a person unsubscribes from a mail link without logging in, then changes preferences', async ({
+	page,
+	browser,
+	server,
+	smtp,
+	loginAs,
+	expectAccessible
+}) => {
+	const buyer = await loggedIn(browser, server.url, 'acheteur@idea.demo');
+	await buyer.page.goto('/gestion/annonces/nouvelle');
+	await buyer.page.getByLabel('Titre').fill('Matinée sur les logiciels de population');
+	await buyer.page.getByLabel("Texte de l'annonce").fill('Inscriptions ouvertes.');
+	await buyer.page.getByRole('radio', { name: 'Une liste choisie de communes' }).check();
+	await buyer.page.getByText('Liste choisie : cochez les communes').click();
+	await buyer.page.getByRole('checkbox', { name: 'Mons', exact: true }).check();
+	await buyer.page.getByRole('button', { name: 'Vérifier le public' }).click();
+	await buyer.page.getByRole('button', { name: 'Publier pour 1 commune' }).click();
+	await expect(buyer.page).toHaveURL(/publiee=1$/);
+	await buyer.context.close();
+
+	const mail = await smtp.waitFor('referent@mons.demo', /Matinée sur les logiciels/);
+	expect(mail.raw).toMatch(/^List-Unsubscribe:\s*<http:\/\/[^>]+\/desabonnement\//m);
+	const link = linkIn(mail, '/desabonnement/');
+	await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Se désabonner des courriels');
+	await expectAccessible();
+	await page.getByRole('button', { name: 'Me désabonner de ces courriels' }).click();
+	await expect(page.getByRole('status')).toContainText('ne recevra plus de courriels');
+	// a wrong token is a plain 404
+	expect((await page.request.get('/desabonnement/faux-jeton/announcement')).status()).toBe(404);
+
+	await loginAs('referent@mons.demo');
+	await page.goto('/compte/notifications');
+	const announcements = page.getByRole('group', { name: 'Annonces des centrales' });
+	await expect(
+		announcements.getByRole('radio', { name: 'Dans le portail uniquement' })
+	).toBeChecked();
+	await expectAccessible();
+	await announcements.getByRole('radio', { name: 'Résumé hebdomadaire' }).check();
+	await page
+		.getByRole('group', { name: 'Groupes de travail' })
+		.getByRole('radio', { name: 'Courriel immédiat' })
+		.check();
+	await page.getByRole('button', { name: 'Enregistrer mes préférences' }).click();
+	await expect(page.getByRole('status')).toContainText('Vos préférences sont enregistrées');
+	await page.reload();
+	await expect(announcements.getByRole('radio', { name: 'Résumé hebdomadaire' })).toBeChecked();
+	await expect(
+		page
+			.getByRole('group', { name: 'Groupes de travail' })
+			.getByRole('radio', { name: 'Courriel immédiat' })
+	).toBeChecked();
+	await page.screenshot({ path: 'test-results/relay-preferences.png', fullPage: true });
 });

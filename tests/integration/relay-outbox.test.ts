@@ -109,8 +109,8 @@ describe('notify and the outbox', () => {
 	it('delivers each queued mail once when SMTP comes back, after the backoff', async () => {
 		smtp = await startSmtpCatcher({ port, refuse: (a) => (a.startsWith('nobody@') ? 550 : null) });
 		expect(await deliverOutstanding(later(10_000))).toBe(0); // still inside the 30 s backoff
-		expect(await deliverOutstanding(later(31_000))).toBe(4);
-		expect(await deliverOutstanding(later(120_000))).toBe(0);
+		expect(await deliverOutstanding(later(90_000))).toBe(4);
+		expect(await deliverOutstanding(later(150_000))).toBe(0);
 		expect(smtp.mails).toHaveLength(4);
 		const queued = rows();
 		for (const row of queued) {
@@ -119,6 +119,12 @@ describe('notify and the outbox', () => {
 			expect(mail).toHaveLength(1);
 		}
 		expect(smtp.mails.filter((m) => m.subject === 'Relance urgente')).toHaveLength(3);
+		// every mail about a kind names its unsubscribe page, in a header and in the text
+		const first = smtp.mails.find((m) => m.subject === 'Nouveau marché')!;
+		expect(first.raw).toMatch(
+			/^List-Unsubscribe:\s*<http[^>]+\/desabonnement\/[\w-]+\/announcement>/m
+		);
+		expect(first.text).toContain('Ne plus recevoir ces courriels');
 	});
 
 	it('gives up a refused mailbox after three tries and keeps the reason', async () => {

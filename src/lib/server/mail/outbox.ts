@@ -25,7 +25,7 @@ export interface Mail {
 	text: string;
 	kind: string;
 	html?: string;
-	/** the one-click unsubscribe link for this mail's kind */
+	/** the unsubscribe page for this mail's kind (List-Unsubscribe header) */
 	listUnsubscribe?: string;
 }
 
@@ -101,12 +101,7 @@ export async function deliver(id: number, at: Date = now()): Promise<boolean> {
 			text: claimed.text,
 			html: claimed.html ?? undefined,
 			messageId: claimed.messageId ?? undefined,
-			list: claimed.listUnsubscribe
-				? { unsubscribe: { url: claimed.listUnsubscribe, comment: 'Se désabonner' } }
-				: undefined,
-			headers: claimed.listUnsubscribe
-				? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-				: undefined
+			list: claimed.listUnsubscribe ? { unsubscribe: claimed.listUnsubscribe } : undefined
 		});
 		db.update(outbox).set({ status: 'sent', sentAt: now() }).where(eq(outbox.id, id)).run();
 		return true;

@@ -1,5 +1,6 @@
 /** In-portal notifications, the inbox of every area: one row per person, read or not. */
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { FILTER_KIND_PREFIX, type InboxFilter } from '../../domain/relay/inbox';
 import { getDb } from '../db/client';
 import { groupMembers, notifications, users } from '../db/schema';
 import { notify } from './notify';
@@ -61,7 +62,16 @@ export function notifyGroupMembers(
 	);
 }
 
-export function listNotifications(userId: number, limit = 50): NotificationRow[] {
+/**
+ * The inbox: notifications not archived, newest first; « à traiter » keeps the unread ones, the
+ * other filters a kind (domain/relay/inbox.ts).
+ */
+export function listNotifications(
+	userId: number,
+	limit = 50,
+	filter: InboxFilter = 'tout'
+): NotificationRow[] {
+	const prefix = FILTER_KIND_PREFIX[filter];
 	return getDb()
 		.select({
 			id: notifications.id,
@@ -72,17 +82,42 @@ export function listNotifications(userId: number, limit = 50): NotificationRow[]
 			createdAt: notifications.createdAt
 		})
 		.from(notifications)
-		.where(eq(notifications.userId, userId))
+		.where(
+			and(
+				eq(notifications.userId, userId),
+				isNull(notifications.archivedAt),
+				filter === 'a-traiter' ? isNull(notifications.readAt) : undefined,
+				prefix
+					? or(eq(notifications.kind, prefix), like(notifications.kind, `${prefix}.%`))
+					: undefined
+			)
+		)
 		.orderBy(desc(notifications.createdAt), desc(notifications.id))
 		.limit(limit)
 		.all();
+}
+
+/** Puts a notification of the user away (read as well). */
+export function archive(userId: number, id: number, at = new Date()) {
+	getDb()
+		.update(notifications)
+		// raw SQL: keep the time it was first read, in the same UPDATE (the builder has no coalesce)
+		.set({ archivedAt: at, readAt: sql`coalesce(${notifications.readAt}, ${at.getTime()})` })
+		.where(and(eq(notifications.userId, userId), eq(notifications.id, id)))
+		.run();
 }
 
 export function unreadCount(userId: number): number {
 	const row = getDb()
 		.select({ n: count() })
 		.from(notifications)
-		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+		.where(
+			and(
+				eq(notifications.userId, userId),
+				isNull(notifications.readAt),
+				isNull(notifications.archivedAt)
+			)
+		)
 		.get();
 	return row?.n ?? 0;
 }

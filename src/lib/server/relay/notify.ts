@@ -6,12 +6,18 @@
  * people of 262 communes is a few milliseconds of SQLite, and delivery runs after it.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { channelFor, preferenceKind, type Channel } from '../../domain/relay/preferences';
+import {
+	channelFor,
+	KIND_LABELS,
+	preferenceKind,
+	type Channel
+} from '../../domain/relay/preferences';
 import { now } from '../clock';
 import { publicUrl } from '../config';
 import { getDb } from '../db/client';
 import { notificationPreferences, notifications, users } from '../db/schema';
 import { enqueueMails, type Mail } from '../mail/outbox';
+import { unsubscribeTokensFor, unsubscribeUrl } from './preferences';
 
 export interface Notice {
 	/** what it is, e.g. `announcement`, `reminder.contract-end`, `group.phase` */
@@ -53,9 +59,21 @@ function chosenChannels(userIds: readonly number[], kind: string): Map<number, C
 	return chosen;
 }
 
-export function noticeMail(to: string, notice: Notice): Mail {
-	const text = [notice.body ?? notice.title, '', publicUrl(notice.link), ''].join('\n');
-	return { to, subject: notice.title, text, kind: notice.kind };
+export function noticeMail(to: string, notice: Notice, unsubscribe: string): Mail {
+	const kind = preferenceKind(notice.kind);
+	const text = [
+		notice.body ?? notice.title,
+		'',
+		publicUrl(notice.link),
+		'',
+		'—',
+		notice.critical
+			? 'Annonce avec accusé de lecture : elle vous est toujours envoyée par courriel.'
+			: `Ne plus recevoir ces courriels (« ${KIND_LABELS[kind]} ») : ${unsubscribe}`,
+		`Gérer vos préférences : ${publicUrl('/compte/notifications')}`,
+		''
+	].join('\n');
+	return { to, subject: notice.title, text, kind: notice.kind, listUnsubscribe: unsubscribe };
 }
 
 /** Notifies each listed active person once; returns how many were notified and mailed. */
@@ -65,6 +83,7 @@ export function notify(userIds: readonly number[], notice: Notice, at: Date = no
 	const db = getDb();
 	const kind = preferenceKind(notice.kind);
 	const mails: Mail[] = [];
+	const toMail: { id: number; email: string }[] = [];
 	let notified = 0;
 	db.transaction(() => {
 		const chosen = chosenChannels(unique, notice.kind);
@@ -89,9 +108,12 @@ export function notify(userIds: readonly number[], notice: Notice, at: Date = no
 				.run();
 			for (const p of people) {
 				const channel = channelFor(kind, { [kind]: chosen.get(p.id) }, notice.critical);
-				if (channel === 'immediate') mails.push(noticeMail(p.email, notice));
+				if (channel === 'immediate') toMail.push(p);
 			}
 		}
+		const tokens = unsubscribeTokensFor(toMail.map((p) => p.id));
+		for (const p of toMail)
+			mails.push(noticeMail(p.email, notice, unsubscribeUrl(tokens.get(p.id)!, kind)));
 		enqueueMails(mails);
 	});
 	return { notified, mailed: mails.length };

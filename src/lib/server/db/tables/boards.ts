@@ -253,6 +253,8 @@ export const notifications = sqliteTable(
 		title: text('title').notNull(),
 		link: text('link').notNull(),
 		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		/** put away by its reader: out of the inbox, still in the feed */
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 		createdAt: createdAt()
 	},
 	(t) => [index('notifications_user_idx').on(t.userId, t.readAt)]

@@ -187,7 +187,7 @@ export const outbox = sqliteTable(
 		html: text('html'),
 		/** set when queued and sent with every try: a retry after a crash is the same message */
 		messageId: text('message_id'),
-		/** the one-click unsubscribe link (RFC 8058), when the mail is about a notification kind */
+		/** the unsubscribe page (List-Unsubscribe, RFC 2369), when the mail is about a notification kind */
 		listUnsubscribe: text('list_unsubscribe'),
 		/** `failed` will be tried again; `abandoned` was given up (domain/relay/mail-retry.ts) */
 		status: text('status', {

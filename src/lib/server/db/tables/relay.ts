@@ -3,7 +3,14 @@
  * (domain/relay/preferences.ts; a missing row means the kind's default), the centrales'
  * announcements with their per-organisation receipts, and the keys of reminders already sent.
  */
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import { ANNOUNCEMENT_KINDS } from '../../../domain/relay/announcement';
 import type { AudienceRule } from '../../../domain/relay/audience';
 import type { Channel, NotificationKind } from '../../../domain/relay/preferences';
@@ -86,3 +93,18 @@ export const sentReminders = sqliteTable('sent_reminders', {
 	key: text('key').primaryKey(),
 	sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull()
 });
+
+/**
+ * The secret in each person's unsubscribe links (one per person; the kind is in the link). Kept
+ * in clear: links are built from it for every mail, and all it allows is to stop mail of a kind.
+ */
+export const unsubscribeTokens = sqliteTable(
+	'unsubscribe_tokens',
+	{
+		userId: integer('user_id')
+			.primaryKey()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		token: text('token').notNull()
+	},
+	(t) => [uniqueIndex('unsubscribe_tokens_token_idx').on(t.token)]
+);

@@ -1,0 +1,21 @@
+import { requireUser } from '$lib/server/auth/guard';
+import { invalid, parseForm, readForm } from '$lib/server/forms';
+import { preferencesSchema } from '$lib/server/relay/preference-form';
+import { preferencesOf, setPreference } from '$lib/server/relay/preferences';
+import { NOTIFICATION_KINDS } from '$lib/domain/relay/preferences';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return { preferences: preferencesOf(user.id) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(preferencesSchema, await readForm(() => event.request.formData()));
+		if (!form.ok) return invalid(400, form.errors, form.fields);
+		for (const kind of NOTIFICATION_KINDS) setPreference(user.id, kind, form.data[kind]);
+		return { success: 'Vos préférences sont enregistrées.' };
+	}
+};
