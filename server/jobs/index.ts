@@ -1,9 +1,10 @@
 /** Background jobs of the server process, on the durable schedule of scheduler.ts. */
-import { dailyAt, every } from '../../src/lib/domain/schedules';
+import { dailyAt, every, weeklyAt } from '../../src/lib/domain/schedules';
 import { backupSchedule } from '../../src/lib/server/backup/schedule';
 import { takeBackup } from '../../src/lib/server/backup/take';
 import { startNeedsProjection } from '../../src/lib/server/boards/projection';
 import { deliverOutstanding, requeueInterrupted } from '../../src/lib/server/mail/outbox';
+import { sendDigests } from '../../src/lib/server/relay/digests';
 import { runEscalations } from '../../src/lib/server/relay/escalation';
 import { Scheduler, type Job } from './scheduler';
 
@@ -13,7 +14,18 @@ export const JOBS: Job[] = [
 	// a failed backup is reported (take.ts) and retried after the scheduler's growing delay
 	{ name: 'backup', schedule: backupSchedule(), run: runBackup, leaseMs: 60 * 60_000 },
 	// unacknowledged announcements move one escalation stage on working days, at 08:00 Brussels
-	{ name: 'announcement-escalation', schedule: dailyAt(8), run: ({ to }) => runEscalations(to) }
+	{ name: 'announcement-escalation', schedule: dailyAt(8), run: ({ to }) => runEscalations(to) },
+	// digests cover what arrived since the last one: a downtime's are sent once at the next start
+	{
+		name: 'digest-daily',
+		schedule: dailyAt(7),
+		run: ({ from, to }) => sendDigests('daily', from, to)
+	},
+	{
+		name: 'digest-weekly',
+		schedule: weeklyAt(1, 7),
+		run: ({ from, to }) => sendDigests('weekly', from, to)
+	}
 ];
 
 async function runBackup() {

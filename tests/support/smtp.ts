@@ -37,7 +37,8 @@ function parse(raw: string, to: string[]): ReceivedMail {
 		.replace(/\?=\s+=\?/g, '?==?')
 		.replace(/=\?utf-8\?Q\?(.*?)\?=/gi, (_, q) => decodeQuotedPrintable(q.replace(/_/g, ' ')))
 		.replace(/=\?utf-8\?B\?(.*?)\?=/gi, (_, b) => Buffer.from(b, 'base64').toString('utf8'));
-	const qp = /Content-Transfer-Encoding: quoted-printable/i.test(head);
+	// multipart mails (text + HTML) declare it per part: decoding the whole body is what a test needs
+	const qp = /Content-Transfer-Encoding: quoted-printable/i.test(raw);
 	return { to, raw, subject, text: qp ? decodeQuotedPrintable(body) : body };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestText, groupDigest } from '$lib/domain/relay/digest';
+import { digestHtml, digestText, groupDigest, subjectOf } from '$lib/domain/relay/digest';
 import { backoffMs, classifySmtpError, givesUp } from '$lib/domain/relay/mail-retry';
 import { channelFor, preferenceKind } from '$lib/domain/relay/preferences';
 
@@ -90,5 +90,27 @@ describe('outbox retries', () => {
 		expect(givesUp('permanent', 3)).toBe(true);
 		expect(givesUp('transient', 3)).toBe(false);
 		expect(givesUp('transient', 40)).toBe(true);
+	});
+});
+
+describe('digest subjects and HTML', () => {
+	it.each([
+		['/groupes/3/tableau', 'groupes/3'],
+		['/groupes/3/membres', 'groupes/3'],
+		['/catalogue/IGR-1?x=1', 'catalogue/IGR-1'],
+		['/annonces/9', 'annonces']
+	])('%s is about %s', (link, key) => expect(subjectOf(link).key).toBe(key));
+
+	it('escapes what people wrote in the HTML part', () => {
+		const html = digestHtml(
+			'daily',
+			groupDigest([
+				{ subjectKey: 'a', subjectTitle: 'A & B', title: '<script>', link: '/x', at: new Date() }
+			]),
+			(l) => `https://c.be${l}`
+		);
+		expect(html).toContain('A &#38; B');
+		expect(html).toContain('&#60;script&#62;');
+		expect(html).toContain('href="https://c.be/x"');
 	});
 });

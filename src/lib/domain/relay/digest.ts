@@ -51,3 +51,37 @@ export function digestText(
 	}
 	return lines.join('\n');
 }
+
+/** What a notification is about, from its link: `/groupes/3/…` is group 3, `/catalogue/REF` a contract. */
+export function subjectOf(link: string): { key: string; title: string } {
+	const [area, id] = link.split(/[?#]/)[0].split('/').filter(Boolean);
+	switch (area) {
+		case 'groupes':
+			return { key: `groupes/${id}`, title: 'Groupe de travail' };
+		case 'catalogue':
+		case 'gestion':
+			return { key: `catalogue/${id}`, title: id ? `Marché ${id}` : 'Catalogue' };
+		case 'annonces':
+			return { key: 'annonces', title: 'Annonces des centrales' };
+		default:
+			return { key: area ?? '', title: 'Autres informations' };
+	}
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The HTML part of a digest: the same groups and links as the text. */
+export function digestHtml(
+	period: 'daily' | 'weekly',
+	groups: readonly DigestGroup[],
+	absolute: (link: string) => string
+): string {
+	const head = period === 'daily' ? 'Nouveau depuis hier' : 'Nouveau cette semaine';
+	const sections = groups.map(
+		(g) =>
+			`<h2>${escapeHtml(g.subjectTitle)}</h2><ul>${g.items
+				.map((i) => `<li><a href="${escapeHtml(absolute(i.link))}">${escapeHtml(i.title)}</a></li>`)
+				.join('')}</ul>`
+	);
+	return `<!doctype html><html lang="fr"><body><h1>${head} sur Centrale</h1>${sections.join('')}</body></html>`;
+}
