@@ -1,7 +1,7 @@
 /**
  * Write-before-relay on the Automerge hub: kill -9 the server while 10 stock automerge-repo
  * clients edit one report; after a restart every change any client had received from another is
- * in the store.
+ * in the store. And an idle report leaves memory, its log folded into a snapshot.
  */
 import type { DocHandle } from '@automerge/automerge-repo';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ function editor(handle: DocHandle<Doc>, i: number, seen: number[]) {
 	return () => clearInterval(timer);
 }
 
-describe('automerge hub durability', () => {
+describe('automerge hub durability and memory', () => {
 	it('keeps every change any client received when the server is killed with -9', async () => {
 		server = await startServer({ env: { SYNC_COMPACT_AFTER: '150' } });
 		const fixtures = new FixtureDb(server.dataDir);
@@ -63,6 +63,7 @@ describe('automerge hub durability', () => {
 		await eventually(() => seen.reduce((a, b) => a + b, 0) > 150, 90_000, 'traffic');
 
 		server.process.kill('SIGKILL');
+		for (const c of clients) c.proxy.pause(); // before the clients' next reconnection attempt
 		await new Promise((resolve) => server!.process.once('exit', resolve));
 		for (const stop of stops) stop();
 		// disconnect before the restart, or clients would re-send their own edits and hide a loss
@@ -78,4 +79,31 @@ describe('automerge hub durability', () => {
 		}
 		expect(received.every((n) => n > 0)).toBe(true);
 	}, 180_000);
+
+	it('unloads an idle report: its change log is folded into one snapshot', async () => {
+		for (const c of clients.splice(0)) await c.close();
+		await server?.stop();
+		server = await startServer({ env: { SYNC_IDLE_MS: '300' } });
+		const fixtures = new FixtureDb(server.dataDir);
+		const report = createReportFixture(fixtures.sqlite, fixtures.organisationId('charleroi'));
+		const cookie = (await new Client(server.url).login('referent@charleroi.demo')).cookieHeader;
+		const c = await connectAutomerge(server.url, cookie);
+		clients.push(c);
+		const handle = await c.repo.find<Doc>(report.url);
+		for (let n = 0; n < 5; n++)
+			handle.change((d) => {
+				d[`k${n}`] = [n];
+			});
+		await eventually(() => fixtures.loggedUpdates(report.docName) > 0, 10_000, 'changes stored');
+		await c.close();
+		clients.splice(clients.indexOf(c), 1);
+		await eventually(() => fixtures.loggedUpdates(report.docName) === 0, 10_000, 'unload');
+		fixtures.close();
+
+		const again = await connectAutomerge(server.url, cookie);
+		clients.push(again);
+		const doc = (await again.repo.find<Doc>(report.url)).doc();
+		expect([0, 1, 2, 3, 4].map((n) => doc[`k${n}`]?.[0])).toEqual([0, 1, 2, 3, 4]);
+		for (const c of clients.splice(0)) await c.close();
+	}, 60_000);
 });

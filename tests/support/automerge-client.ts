@@ -2,7 +2,8 @@
  * Stock automerge-repo clients for integration tests. The stock `WebSocketClientAdapter` opens
  * its socket with no headers, as a browser does; a browser then sends its cookie and its page's
  * Origin by itself. Here a small proxy stands for the browser: it adds both to each upgrade and
- * pipes the bytes through untouched. Pausing the proxy cuts the client off (offline).
+ * pipes the bytes through untouched. Pausing the proxy cuts the client off (offline), as does
+ * a server that went away; pause the proxies of a server before it stops.
  */
 import * as A from '@automerge/automerge';
 import {
@@ -29,10 +30,8 @@ export async function headerProxy(
 	headers: Record<string, string>
 ): Promise<HeaderProxy> {
 	const live = new Set<net.Socket>();
-	let paused = false;
 	const server = http.createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, client: net.Socket, head) => {
-		if (paused) return client.destroy();
 		const upstream = http.request(new URL(req.url ?? '/', target), {
 			headers: { ...req.headers, ...headers, host: new URL(target).host }
 		});
@@ -65,17 +64,20 @@ export async function headerProxy(
 	};
 	return {
 		url: `http://127.0.0.1:${port}`,
+		// stop listening, so reconnections are refused: the stock adapter retries ECONNREFUSED
+		// quietly but throws on any other socket error (a hang-up would fail the test run)
 		pause() {
-			paused = true;
+			server.close();
 			cut();
 		},
 		resume() {
-			paused = false;
+			server.listen(port, '127.0.0.1');
 		},
 		close: () =>
 			new Promise((resolve) => {
 				cut();
-				server.close(() => resolve());
+				if (server.listening) server.close(() => resolve());
+				else resolve();
 			})
 	};
 }
