@@ -23,7 +23,8 @@ describe('delivery preferences', () => {
 		['group.phase', 'group'],
 		['announcement', 'announcement'],
 		['reminder.contract-end', 'reminder'],
-		['something-else', 'group']
+		['order.submitted', null],
+		['backup.failed', null]
 	] as const)('notification kind %s counts as %s', (kind, expected) => {
 		expect(preferenceKind(kind)).toBe(expected);
 	});

@@ -34,10 +34,13 @@ export function isNotificationKind(value: string): value is NotificationKind {
 	return (NOTIFICATION_KINDS as readonly string[]).includes(value);
 }
 
-/** Maps the many notification kinds areas write (e.g. `group.phase`) to a preference kind. */
-export function preferenceKind(kind: string): NotificationKind {
+/**
+ * Maps the many notification kinds areas write (e.g. `group.phase`) to a preference kind; null
+ * for kinds whose area sends its own mail (orders, backups): those stay in the portal here.
+ */
+export function preferenceKind(kind: string): NotificationKind | null {
 	const head = kind.split('.')[0];
-	return isNotificationKind(head) ? head : 'group';
+	return isNotificationKind(head) ? head : null;
 }
 
 /** The channel that applies: the person's choice, the default, or `immediate` when critical. */

@@ -61,7 +61,7 @@ export function sendDigests(period: Period, from: Date, to: Date): number {
 	>();
 	for (const r of rows) {
 		const kind = preferenceKind(r.kind);
-		if (channelFor(kind, chosen.get(r.userId) ?? {}) !== period) continue;
+		if (!kind || channelFor(kind, chosen.get(r.userId) ?? {}) !== period) continue;
 		const entry = byUser.get(r.userId) ?? { email: r.email, kinds: new Set(), items: [] };
 		entry.kinds.add(kind);
 		entry.items.push(r);

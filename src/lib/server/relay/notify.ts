@@ -10,7 +10,8 @@ import {
 	channelFor,
 	KIND_LABELS,
 	preferenceKind,
-	type Channel
+	type Channel,
+	type NotificationKind
 } from '../../domain/relay/preferences';
 import { now } from '../clock';
 import { publicUrl } from '../config';
@@ -40,7 +41,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** Each person's chosen channel for one preference kind (no row: the default). */
-function chosenChannels(userIds: readonly number[], kind: string): Map<number, Channel> {
+function chosenChannels(userIds: readonly number[], kind: NotificationKind): Map<number, Channel> {
 	const db = getDb();
 	const chosen = new Map<number, Channel>();
 	for (const ids of chunks(userIds)) {
@@ -48,10 +49,7 @@ function chosenChannels(userIds: readonly number[], kind: string): Map<number, C
 			.select({ userId: notificationPreferences.userId, channel: notificationPreferences.channel })
 			.from(notificationPreferences)
 			.where(
-				and(
-					eq(notificationPreferences.kind, preferenceKind(kind)),
-					inArray(notificationPreferences.userId, ids)
-				)
+				and(eq(notificationPreferences.kind, kind), inArray(notificationPreferences.userId, ids))
 			)
 			.all();
 		for (const r of rows) chosen.set(r.userId, r.channel);
@@ -60,7 +58,7 @@ function chosenChannels(userIds: readonly number[], kind: string): Map<number, C
 }
 
 export function noticeMail(to: string, notice: Notice, unsubscribe: string): Mail {
-	const kind = preferenceKind(notice.kind);
+	const kind = preferenceKind(notice.kind) ?? 'announcement';
 	const text = [
 		notice.body ?? notice.title,
 		'',
@@ -86,7 +84,7 @@ export function notify(userIds: readonly number[], notice: Notice, at: Date = no
 	const toMail: { id: number; email: string }[] = [];
 	let notified = 0;
 	db.transaction(() => {
-		const chosen = chosenChannels(unique, notice.kind);
+		const chosen = kind ? chosenChannels(unique, kind) : new Map<number, Channel>();
 		for (const ids of chunks(unique)) {
 			const people = db
 				.select({ id: users.id, email: users.email })
@@ -106,6 +104,8 @@ export function notify(userIds: readonly number[], notice: Notice, at: Date = no
 					}))
 				)
 				.run();
+			// kinds outside the relay's preferences (orders, backups) send their own mail
+			if (!kind) continue;
 			for (const p of people) {
 				const channel = channelFor(kind, { [kind]: chosen.get(p.id) }, notice.critical);
 				if (channel === 'immediate') toMail.push(p);
@@ -113,7 +113,7 @@ export function notify(userIds: readonly number[], notice: Notice, at: Date = no
 		}
 		const tokens = unsubscribeTokensFor(toMail.map((p) => p.id));
 		for (const p of toMail)
-			mails.push(noticeMail(p.email, notice, unsubscribeUrl(tokens.get(p.id)!, kind)));
+			mails.push(noticeMail(p.email, notice, unsubscribeUrl(tokens.get(p.id)!, kind!)));
 		enqueueMails(mails);
 	});
 	return { notified, mailed: mails.length };
