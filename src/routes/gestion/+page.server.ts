@@ -7,6 +7,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	return {
 		...managedContracts(user),
-		mayAnnounce: can(user, 'announcement.publish', { centraleId: user.organisationId })
+		mayAnnounce: can(user, 'announcement.publish', { centraleId: user.organisationId }),
+		mayEditTemplates: can(user, 'planTemplate.edit')
 	};
 };

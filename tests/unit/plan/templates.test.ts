@@ -3,6 +3,7 @@ import { DOCUMENT_KINDS } from '../../../src/lib/domain/plan/documents';
 import {
 	BUILT_IN_TEMPLATES,
 	fillTemplate,
+	SAMPLE_VALUES,
 	templateProblem,
 	toBlocks,
 	unknownPlaceholders
@@ -44,5 +45,13 @@ describe('document templates', () => {
 		expect(BUILT_IN_TEMPLATES.budgetSheet).toMatch(
 			/article à confirmer par le directeur financier/
 		);
+	});
+
+	it('previews every built-in template with the sample commune, leaving no placeholder', () => {
+		for (const kind of DOCUMENT_KINDS) {
+			const filled = fillTemplate(BUILT_IN_TEMPLATES[kind], SAMPLE_VALUES);
+			expect(filled).not.toMatch(/\{[^{}\s]*\}/);
+			expect(filled).toContain('Commune exemple');
+		}
 	});
 });

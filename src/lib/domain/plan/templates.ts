@@ -25,6 +25,27 @@ export const PLACEHOLDERS: Record<string, string> = {
 	date: 'date de génération du document'
 };
 
+/** The sample commune a buyer previews a template with: every placeholder has a value. */
+export const SAMPLE_VALUES: Record<keyof typeof PLACEHOLDERS, string> = {
+	commune: 'Commune exemple',
+	nis: '99999',
+	centrale: 'Centrale exemple',
+	marche: 'EX-2026-01',
+	intitule: 'Marché exemple',
+	lots: 'lot 1 « Lot exemple »',
+	quantites: '- Abonnement annuel : 1 forfait à 1 200,00 € HTVA (récurrent, TVA 21 %)',
+	montantHtva: '3 600,00 €',
+	montantTvac: '4 356,00 €',
+	montantsParExercice:
+		'- 2027 : 1 200,00 € HTVA (1 452,00 € TVAC)\n- 2028 : 1 200,00 € HTVA (1 452,00 € TVAC)',
+	nature: 'service ordinaire',
+	article: '104/123-13',
+	exercice: '2027',
+	debut: 'mars 2027',
+	vehicule: 'Budget initial 2027',
+	date: '7 décembre 2026'
+};
+
 const PLACEHOLDER = /\{([^{}\s]*)\}/g;
 
 /** The placeholders a template uses that do not exist, in order of appearance, without repeats. */

@@ -32,14 +32,20 @@ const escape = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The printable view's body: blocks as HTML, items grouped in lists, everything escaped. */
-export function renderHtml(text: string): string {
+/** `topLevel` is the title's heading level: 1 on its own page, lower inside another page. */
+export function renderHtml(text: string, topLevel = 1): string {
 	const out: string[] = [];
 	let inList = false;
 	for (const block of toBlocks(text)) {
 		if (block.kind === 'item' && !inList) out.push('<ul>');
 		if (block.kind !== 'item' && inList) out.push('</ul>');
 		inList = block.kind === 'item';
-		const tag = { title: 'h1', heading: 'h2', item: 'li', paragraph: 'p' }[block.kind];
+		const tag = {
+			title: `h${topLevel}`,
+			heading: `h${topLevel + 1}`,
+			item: 'li',
+			paragraph: 'p'
+		}[block.kind];
 		out.push(`<${tag}>${escape(block.text)}</${tag}>`);
 	}
 	if (inList) out.push('</ul>');

@@ -1,0 +1,106 @@
+/**
+ * The buyers' back office of document templates: each save is a new version (older ones stay
+ * readable), unknown placeholders are refused with the valid ones listed and nothing saved, only
+ * buyers reach it, and the communes' next documents use the new version.
+ */
+import Database from 'better-sqlite3';
+import mammoth from 'mammoth';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../support/http';
+import { startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+	const db = new Database(path.join(server.dataDir, 'centrale.sqlite'), { readonly: true });
+	try {
+		return db.prepare(sql).all(...params) as T[];
+	} finally {
+		db.close();
+	}
+}
+const versions = () =>
+	query<{ version: number; body: string }>(
+		`select version, body from plan_templates where kind = 'budgetSheet' order by version`
+	);
+const PAGE = '/gestion/modeles/fiche-budgetaire';
+
+describe('document templates in the back office', () => {
+	it('is reachable by buyers only, and linked from /gestion', async () => {
+		const buyer = await new Client(server.url).login('acheteur@igretec.demo');
+		const gestion = await (await buyer.get('/gestion')).text();
+		expect(gestion).toContain('href="/gestion/modeles"');
+		const page = await buyer.get(PAGE);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain('Aperçu avec une commune exemple');
+		expect(html).toContain('Pouvoir local : Commune exemple (INS 99999)');
+
+		const referent = await new Client(server.url).login('referent@mons.demo');
+		expect((await referent.get(PAGE)).status).toBe(403);
+		expect((await referent.action(`${PAGE}?/enregistrer`, { body: '# x' })).status).toBe(403);
+		expect((await new Client(server.url).get(PAGE)).status).toBe(303);
+		expect(versions()).toEqual([]);
+	});
+
+	it('refuses unknown placeholders with the valid ones listed, saving nothing', async () => {
+		const buyer = await new Client(server.url).login('acheteur@igretec.demo');
+		const res = await buyer.action(`${PAGE}?/enregistrer`, {
+			body: '# Fiche de {commune}\nMontant : {montant} pour {communes}'
+		});
+		expect(res.status).toBe(400);
+		expect(res.body.data).toContain('Champs inconnus : {montant}, {communes}.');
+		expect(res.body.data).toContain('Champs valides : {commune}, {nis}, {centrale}');
+		// what was typed comes back
+		expect(res.body.data).toContain('Montant : {montant} pour {communes}');
+		expect(versions()).toEqual([]);
+	});
+
+	it('saves a new version on each save, keeps the older ones readable, and uses the latest', async () => {
+		const buyer = await new Client(server.url).login('acheteur@igretec.demo');
+		const first = '# Fiche budgétaire v1 — {intitule}\nPouvoir local : {commune} (INS {nis})';
+		const second = '# Fiche budgétaire v2 — {intitule}\nCommune : {commune}\nTotal : {montantHtva}';
+		expect((await buyer.action(`${PAGE}?/enregistrer`, { body: first })).status).toBe(200);
+		const saved = await buyer.action(`${PAGE}?/enregistrer`, { body: second });
+		expect(saved.body.data).toContain('Version 2 enregistrée.');
+		expect(versions().map((v) => v.version)).toEqual([1, 2]);
+
+		const latest = await (await buyer.get(PAGE)).text();
+		expect(latest).toContain('Fiche budgétaire v2 — Marché exemple');
+		expect(latest).toContain('href="?version=1"');
+		const older = await (await buyer.get(`${PAGE}?version=1`)).text();
+		expect(older).toContain('Fiche budgétaire v1 — Marché exemple');
+		expect(older).toContain('Vous lisez une ancienne version');
+		const original = await (await buyer.get(`${PAGE}?version=0`)).text();
+		expect(original).toContain('article à confirmer par le directeur financier');
+		expect((await buyer.get(`${PAGE}?version=9`)).status).toBe(404);
+
+		// a preview of unsaved text saves nothing
+		const preview = await buyer.action(`${PAGE}?/apercu`, { body: '# Essai {commune}' });
+		expect(preview.body.data).toContain('Essai Commune exemple');
+		expect(versions()).toHaveLength(2);
+
+		// the communes' next fiche is written with version 2
+		const mons = await new Client(server.url).login('referent@mons.demo');
+		const [{ id }] = query<{ id: number }>(
+			`select i.id from purchase_intentions i join organisations o on o.id = i.organisation_id
+			 where o.slug = 'mons' order by i.id`
+		);
+		const res = await mons.get(`/plan-achats/${id}/fiche-budgetaire.docx`);
+		expect(res.status).toBe(200);
+		const buffer = Buffer.from(await res.arrayBuffer());
+		const text = (await mammoth.extractRawText({ buffer })).value;
+		expect(text).toContain('Fiche budgétaire v2');
+		expect(text).toContain('Commune : Mons');
+		expect(
+			query<{ v: number }>(`select template_version as v from plan_documents order by id desc`)[0].v
+		).toBe(2);
+	});
+});
