@@ -19,6 +19,7 @@ import {
 	lots,
 	orderLines,
 	orders,
+	planDecisions,
 	organisations,
 	suppliers,
 	users
@@ -53,6 +54,21 @@ export interface SubmittedOrder {
 	warning: string | null;
 }
 
+/** whether the commune's council deliberation of adhesion to the centrale is on file */
+function hasMembershipDecision(organisationId: number, centraleId: number): boolean {
+	return !!getDb()
+		.select({ id: planDecisions.id })
+		.from(planDecisions)
+		.where(
+			and(
+				eq(planDecisions.organisationId, organisationId),
+				eq(planDecisions.centraleId, centraleId),
+				eq(planDecisions.kind, 'centraleMembership')
+			)
+		)
+		.get();
+}
+
 export function submitOrder(
 	contract: ContractRow,
 	organisationId: number,
@@ -64,6 +80,15 @@ export function submitOrder(
 	const adhesion = findActiveAdhesion(contract.id, organisationId);
 	if (!adhesion)
 		return { ok: false, message: 'Votre commune doit adhérer à ce marché avant de commander.' };
+	if (
+		contract.requireMembershipDecision &&
+		!hasMembershipDecision(organisationId, contract.centraleId)
+	)
+		return {
+			ok: false,
+			message:
+				'Ce marché n’accepte une commande qu’une fois la délibération du conseil portant adhésion à la centrale enregistrée : enregistrez-la dans votre plan d’achats, puis commandez.'
+		};
 	const lots = contractLots(contract.id);
 	const verdict = canOrder(lifecycleSnapshot(contract, lots), input.lotId, today);
 	if (!verdict.ok) return { ok: false, message: verdict.reason };

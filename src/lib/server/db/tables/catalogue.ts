@@ -56,6 +56,11 @@ export const contracts = sqliteTable(
 		estimatedValueCents: integer('estimated_value_cents'),
 		/** Coopservice: the framework is exhausted when orders reach this */
 		maxValueCents: integer('max_value_cents'),
+		/** the buyer's option: orders are refused until the commune's council deliberation of
+		 * adhesion to the centrale is recorded in its plan */
+		requireMembershipDecision: integer('require_membership_decision', { mode: 'boolean' })
+			.notNull()
+			.default(false),
 		/** JSON array of module codes (audit, software, support, training) */
 		modules: text('modules', { mode: 'json' }).$type<Module[]>().notNull().default([]),
 		predecessorId: integer('predecessor_id'),

@@ -5,6 +5,7 @@ import { contractSchema, toContractFields } from '$lib/server/catalogue/contract
 import { transitionSchema } from '$lib/server/catalogue/lifecycle-form';
 import { saveContract, startRelaunch, transitionContract } from '$lib/server/catalogue/manage';
 import { contractManagementPage } from '$lib/server/catalogue/management-page';
+import { setMembershipDecisionRule } from '$lib/server/catalogue/order-rule';
 import { brusselsToday } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,6 +47,12 @@ export const actions: Actions = {
 		const outcome = startRelaunch(contract, user.id, brusselsToday());
 		if (!outcome.ok) return invalid(409, { form: outcome.message }, {}, { action: 'relancer' });
 		redirect(303, `/gestion/marches/${outcome.value.reference}?relance=${contract.reference}`);
+	},
+	'regle-commandes': async (event) => {
+		const { user, contract } = managed(event);
+		const form = await event.request.formData();
+		setMembershipDecisionRule(contract.id, form.get('requireMembershipDecision') === '1', user.id);
+		redirect(303, `/gestion/marches/${contract.reference}?regle=1#commandes`);
 	},
 	...structureActions,
 	...documentActions

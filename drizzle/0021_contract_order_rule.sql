@@ -1,0 +1,1 @@
+ALTER TABLE `contracts` ADD `require_membership_decision` integer DEFAULT false NOT NULL;
