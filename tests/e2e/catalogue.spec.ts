@@ -13,7 +13,7 @@ test('anyone browses the catalogue, searches « securite » and opens a contract
 		page.getByRole('heading', { level: 1, name: 'Catalogue des marchés' })
 	).toBeVisible();
 	await expectAccessible();
-	await page.getByRole('searchbox', { name: 'Rechercher' }).fill('securite');
+	await page.getByRole('searchbox', { name: 'Rechercher', exact: true }).fill('securite');
 	await page.getByRole('button', { name: 'Afficher les marchés' }).click();
 	await expect(page.getByRole('heading', { name: /marchés? pour « securite »/ })).toBeVisible();
 	await expectAccessible();
@@ -141,7 +141,7 @@ test('a search and filters chosen before the page has loaded are kept, and follo
 }) => {
 	const scripts = await holdScripts();
 	await page.goto('/catalogue', { waitUntil: 'domcontentloaded' });
-	const search = page.getByRole('searchbox', { name: 'Rechercher' });
+	const search = page.getByRole('searchbox', { name: 'Rechercher', exact: true });
 	const openNow = page.getByRole('checkbox', { name: "Ouvert à l'adhésion maintenant" });
 	const sort = page.getByLabel('Trier par');
 	await search.fill('securite');
@@ -179,7 +179,7 @@ test('on a phone the filters fold behind a button that counts the active ones', 
 	await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 	await expect(audit).toBeHidden();
 	// the search, the sort and the results stay within reach
-	await expect(page.getByRole('searchbox', { name: 'Rechercher' })).toBeVisible();
+	await expect(page.getByRole('searchbox', { name: 'Rechercher', exact: true })).toBeVisible();
 	await expect(page.getByLabel('Trier par')).toBeVisible();
 	await expect(page.getByRole('heading', { name: /\d+ marchés?/ })).toBeInViewport();
 	await expectAccessible();

@@ -25,12 +25,12 @@ test('directory search ignores accents, case and punctuation', async ({
 	await expectAccessible();
 
 	await page.getByLabel('Rechercher une commune').fill('ecaussinnes');
-	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();
 	await expect(page.getByRole('link', { name: 'Ecaussinnes' })).toBeVisible();
 	await expect(page.getByRole('status')).toContainText('1 commune trouvée');
 
 	await page.getByLabel('Rechercher une commune').fill("fontaine l'eveque");
-	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();
 	await expect(page.getByRole('link', { name: "Fontaine-l'Evêque" })).toBeVisible();
 	await expectAccessible();
 
@@ -70,14 +70,14 @@ test('a directory search typed before the page has loaded is kept', async ({
 	await expect(search).toHaveValue('ecaussinnes');
 	await expect(intercommunale.locator('option:checked')).toHaveText('IDETA');
 	await intercommunale.selectOption({ label: 'Toutes' });
-	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();
 	await expect(page.getByRole('status')).toContainText('1 commune trouvée');
 
 	await search.fill('binche');
-	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();
 	await expect(page.getByRole('link', { name: 'Binche' })).toBeVisible();
 	await intercommunale.selectOption({ label: 'IGRETEC' });
-	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await page.getByRole('main').getByRole('button', { name: 'Rechercher' }).click();
 	await expect(page).toHaveURL(/intercommunale=igretec/);
 	await page.goBack();
 	await expect(intercommunale.locator('option:checked')).toHaveText('Toutes');
