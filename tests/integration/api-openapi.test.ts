@@ -138,3 +138,62 @@ describe('the contract list refuses what it does not know', () => {
 		expect(ended.data.every((c) => c.status === 'ended')).toBe(true);
 	});
 });
+
+describe('the peers lists are documented and refuse what they do not know', () => {
+	const LISTS = {
+		'/api/v1/usages': [
+			'q',
+			'module',
+			'fournisseur',
+			'intercommunale',
+			'arrondissement',
+			'page',
+			'pageSize'
+		],
+		'/api/v1/events': ['passees', 'page', 'pageSize']
+	};
+	const get = (path: string, query: string) => fetch(`${server.url}${path}?${query}`);
+
+	it('documents every parameter of /api/v1/usages and /api/v1/events, each accepted', async () => {
+		const doc = await document();
+		for (const [path, names] of Object.entries(LISTS)) {
+			const parameters = doc.paths[path].get.parameters!;
+			expect(parameters.map((p) => p.name)).toEqual(names);
+			expect(Object.keys(doc.paths[path].get.responses)).toEqual(['200', '400']);
+			for (const p of parameters) {
+				expect(p.in).toBe('query');
+				expect(p.description?.length, `${path} ${p.name}`).toBeGreaterThan(10);
+				for (const value of p.schema.enum ?? [])
+					expect((await get(path, `${p.name}=${value}`)).status, `${path} ${p.name}`).toBe(200);
+			}
+		}
+		expect((await get('/api/v1/usages', 'fournisseur=Civadis&pageSize=200')).status).toBe(200);
+		expect((await get('/api/v1/events', 'passees=1&page=2&pageSize=1')).status).toBe(200);
+	});
+
+	it('answers 400 in French to an unknown parameter, naming the valid ones', async () => {
+		for (const [path, names] of Object.entries(LISTS)) {
+			const res = await get(path, 'supplier=Civadis');
+			expect(res.status, path).toBe(400);
+			expect(res.headers.get('access-control-allow-origin')).toBe('*');
+			const body = (await res.json()) as { message: string; parameters: string[] };
+			const hint = path === '/api/v1/usages' ? ' Vouliez-vous dire « fournisseur » ?' : '';
+			expect(body.message).toBe(
+				`Paramètre inconnu : « supplier ».${hint} Paramètres valides : ${names.join(', ')}.`
+			);
+			expect(body.parameters).toEqual(names);
+		}
+	});
+
+	it('answers 400 to a bad or repeated value', async () => {
+		const res = await get('/api/v1/usages', 'module=jardinage');
+		expect(res.status).toBe(400);
+		expect(((await res.json()) as { message: string }).message).toBe(
+			'Valeur invalide pour « module » : « jardinage » ; valeurs valides : audit, software, support, training.'
+		);
+		for (const query of ['pageSize=500', 'page=0', 'page=deux', 'page=1&page=2'])
+			expect((await get('/api/v1/usages', query)).status, query).toBe(400);
+		for (const query of ['passees=oui', 'pageSize=0', 'pageSize=201'])
+			expect((await get('/api/v1/events', query)).status, query).toBe(400);
+	});
+});

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth/session';
 import { publicOrigin } from '../config';
+import { eventListQuery, MAX_PAGE_SIZE, usageListQuery } from '../peers/api-query';
 import { contractListQuery } from './api-query';
 
 type JsonSchema = Record<string, unknown> & { description?: string; type?: string };
@@ -82,6 +83,36 @@ const LIST = {
 	}
 };
 
+const LINKS = {
+	type: 'object',
+	properties: {
+		self: { type: 'string', format: 'uri' },
+		next: { type: ['string', 'null'], format: 'uri' },
+		prev: { type: ['string', 'null'], format: 'uri' }
+	}
+};
+
+/** the page envelope of /api/v1/usages and /api/v1/events, items under `field` */
+const peersPage = (description: string, field: string) => ({
+	description,
+	content: {
+		'application/json': {
+			schema: {
+				type: 'object',
+				required: ['total', 'page', 'pageSize', 'pageCount', 'links', field],
+				properties: {
+					total: { type: 'integer', minimum: 0 },
+					page: { type: 'integer', minimum: 1 },
+					pageSize: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE },
+					pageCount: { type: 'integer', minimum: 1 },
+					links: LINKS,
+					[field]: { type: 'array', items: { type: 'object' } }
+				}
+			}
+		}
+	}
+});
+
 export function openApiDocument() {
 	return {
 		openapi: '3.1.0',
@@ -131,6 +162,29 @@ export function openApiDocument() {
 					operationId: 'ocdsReleasePackage',
 					summary: 'Tous les marchés en Open Contracting Data Standard 1.1.5 (release package)',
 					responses: { '200': object('Un release package OCDS 1.1.5.') }
+				}
+			},
+			'/api/v1/usages': {
+				get: {
+					operationId: 'listUsages',
+					summary:
+						'Les solutions utilisées par les communes qui acceptent d’être contactées, paginées',
+					parameters: queryParameters(usageListQuery),
+					responses: {
+						'200': peersPage('Une page d’utilisations déclarées.', 'usages'),
+						'400': problem('Un paramètre inconnu, répété ou de valeur invalide.')
+					}
+				}
+			},
+			'/api/v1/events': {
+				get: {
+					operationId: 'listEvents',
+					summary: 'Les rencontres entre pairs (sans lien de visioconférence), paginées',
+					parameters: queryParameters(eventListQuery),
+					responses: {
+						'200': peersPage('Une page de rencontres, les plus proches d’abord.', 'events'),
+						'400': problem('Un paramètre inconnu, répété ou de valeur invalide.')
+					}
 				}
 			},
 			'/api/v1/boards': {

@@ -8,10 +8,9 @@ import { now } from '../clock';
 import { publicUrl } from '../config';
 import { getDb } from '../db/client';
 import { peerEvents } from '../db/schema';
+import { MAX_PAGE_SIZE } from './api-query';
 import { publicEvent } from './event-pages';
 import { parseUsageFilters, whoUsesWhatPage } from './who-uses-what-page';
-
-export const MAX_PAGE_SIZE = 200;
 
 function paging(url: URL, defaultSize = 50) {
 	const page = Math.max(1, Math.floor(Number(url.searchParams.get('page')) || 1));
