@@ -2,6 +2,7 @@
  * What each endpoint of the public JSON API answers, as page.ts does for a page; api.ts shapes
  * one contract. Nothing here is for members only: no prices, no members' documents.
  */
+import { publicUrl } from '../config';
 import { effectiveStatus } from '../../domain/catalogue/lifecycle';
 import { publicContract, publicListItem } from './api';
 import { contractLots, findContract, lifecycleSnapshot } from './contract';
@@ -14,10 +15,10 @@ export function contractListAnswer(url: URL, today: string) {
 	const link = (page: number) => {
 		const params = new URLSearchParams(url.searchParams);
 		params.set('page', String(page));
-		return `${url.origin}${url.pathname}?${params}`;
+		return publicUrl(`${url.pathname}?${params}`);
 	};
 	return {
-		data: result.items.map((c) => publicListItem(c, url.origin)),
+		data: result.items.map((c) => publicListItem(c)),
 		page: result.page,
 		pageSize: result.pageSize,
 		total: result.total,
@@ -31,9 +32,9 @@ export function contractListAnswer(url: URL, today: string) {
 }
 
 /** GET /api/v1/contracts/:id, by numeric id or by reference; null when there is none. */
-export function contractAnswer(key: string, origin: string, today: string) {
+export function contractAnswer(key: string, today: string) {
 	const contract = findContract(/^\d+$/.test(key) ? Number(key) : key);
 	if (!contract) return null;
 	const shown = effectiveStatus(lifecycleSnapshot(contract, contractLots(contract.id)), today);
-	return publicContract(contract, shown, origin);
+	return publicContract(contract, shown);
 }

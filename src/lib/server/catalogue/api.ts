@@ -1,8 +1,12 @@
-/** The public JSON of the catalogue (GET /api/v1/contracts…): no prices, no members-only data. */
+/**
+ * The public JSON of the catalogue (GET /api/v1/contracts…): no prices, no members-only data.
+ * Links are the portal's public address (publicUrl), never the Host a request claims.
+ */
+import { publicUrl } from '../config';
 import type { ContractListItem } from './list';
 import { contractDocumentList, contractLots, relatedContracts, type ContractRow } from './contract';
 
-export function publicListItem(c: ContractListItem, origin: string) {
+export function publicListItem(c: ContractListItem) {
 	return {
 		id: c.id,
 		reference: c.reference,
@@ -18,12 +22,12 @@ export function publicListItem(c: ContractListItem, origin: string) {
 		interestDeadline: c.interestDeadline,
 		sourceUrl: c.sourceUrl,
 		successorReference: c.successorReference,
-		url: `${origin}/catalogue/${encodeURIComponent(c.reference)}`,
-		apiUrl: `${origin}/api/v1/contracts/${c.id}`
+		url: publicUrl(`/catalogue/${encodeURIComponent(c.reference)}`),
+		apiUrl: publicUrl(`/api/v1/contracts/${c.id}`)
 	};
 }
 
-export function publicContract(c: ContractRow, shownStatus: string, origin: string) {
+export function publicContract(c: ContractRow, shownStatus: string) {
 	const { predecessor, successors } = relatedContracts(c);
 	return {
 		id: c.id,
@@ -62,10 +66,10 @@ export function publicContract(c: ContractRow, shownStatus: string, origin: stri
 				title: d.title,
 				mime: d.mime,
 				size: d.size,
-				url: `${origin}/catalogue/${encodeURIComponent(c.reference)}/documents/${d.id}`
+				url: publicUrl(`/catalogue/${encodeURIComponent(c.reference)}/documents/${d.id}`)
 			})),
 		predecessorReference: predecessor?.reference ?? null,
 		successorReferences: successors.map((s) => s.reference),
-		url: `${origin}/catalogue/${encodeURIComponent(c.reference)}`
+		url: publicUrl(`/catalogue/${encodeURIComponent(c.reference)}`)
 	};
 }

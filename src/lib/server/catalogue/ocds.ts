@@ -14,16 +14,18 @@ import {
 	type OcdsContractInput,
 	type OcdsLotInput
 } from '../../domain/catalogue/ocds';
+import { publicOrigin, publicUrl } from '../config';
 import { epochMs } from '../db/expressions';
 import { preparedQueries } from '../db/prepared';
 import { contractDocuments, contracts, lots, organisations, suppliers } from '../db/schema';
 
 const PAGE_SIZE = 200;
 
-export function ocdsOptions(origin: string) {
+/** links in releases start at the portal's public address, never the Host a request claims */
+export function ocdsOptions() {
 	return {
 		ocidPrefix: process.env.OCDS_OCID_PREFIX || 'ocds-centrale',
-		baseUrl: origin
+		baseUrl: publicOrigin()
 	};
 }
 
@@ -98,14 +100,14 @@ type LotPageRow = ReturnType<Queries['lots']['all']>[number];
 type DocumentPageRow = ReturnType<Queries['documents']['all']>[number];
 
 /** One page of releases after `afterId`; empty when done. */
-function releasePage(afterId: number, today: string, origin: string) {
+function releasePage(afterId: number, today: string) {
 	const q = queries();
 	const rows = q.page.all({ afterId });
 	if (!rows.length) return { releases: [], lastId: afterId };
 	const range = { first: rows[0].id, last: rows[rows.length - 1].id };
 	const lots = q.lots.all(range);
 	const docs = q.documents.all(range);
-	const opts = ocdsOptions(origin);
+	const opts = ocdsOptions();
 	const releases = rows.map((row) =>
 		toOcdsRelease(
 			releaseInput(
@@ -178,19 +180,15 @@ function releaseInput(
 }
 
 /** The release package as a byte stream: `{…header, "releases": [` release, release… `]}`. */
-export function ocdsPackageStream(
-	origin: string,
-	today: string,
-	now = new Date()
-): ReadableStream<Uint8Array> {
+export function ocdsPackageStream(today: string, now = new Date()): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	const header = releasePackageHeader({
-		...ocdsOptions(origin),
-		packageUri: `${origin}/api/v1/ocds/release-package.json`,
-		publisher: { name: 'Centrale — IDEA, IDETA, IGRETEC', uri: origin },
+		...ocdsOptions(),
+		packageUri: publicUrl('/api/v1/ocds/release-package.json'),
+		publisher: { name: 'Centrale — IDEA, IDETA, IGRETEC', uri: publicOrigin() },
 		publishedAt: now.getTime(),
 		license: 'https://creativecommons.org/licenses/by/4.0/',
-		publicationPolicy: `${origin}/catalogue`
+		publicationPolicy: publicUrl('/catalogue')
 	});
 	let lastId = 0;
 	let first = true;
@@ -203,7 +201,7 @@ export function ocdsPackageStream(
 				controller.enqueue(encoder.encode(`${head.slice(0, -1)},"releases":[`));
 				return;
 			}
-			const page = releasePage(lastId, today, origin);
+			const page = releasePage(lastId, today);
 			if (!page.releases.length) {
 				controller.enqueue(encoder.encode(']}\n'));
 				controller.close();
