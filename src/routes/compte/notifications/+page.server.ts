@@ -2,12 +2,17 @@ import { requireUser } from '$lib/server/auth/guard';
 import { invalid, parseForm, readForm } from '$lib/server/forms';
 import { preferencesSchema } from '$lib/server/relay/preference-form';
 import { preferencesOf, setPreference } from '$lib/server/relay/preferences';
+import { personalFeedPath, rotateFeedToken } from '$lib/server/relay/feeds';
+import { publicUrl } from '$lib/server/config';
 import { NOTIFICATION_KINDS } from '$lib/domain/relay/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
-	return { preferences: preferencesOf(user.id) };
+	return {
+		preferences: preferencesOf(user.id),
+		feedUrl: publicUrl(personalFeedPath(user.id))
+	};
 };
 
 export const actions: Actions = {
@@ -17,5 +22,10 @@ export const actions: Actions = {
 		if (!form.ok) return invalid(400, form.errors, form.fields);
 		for (const kind of NOTIFICATION_KINDS) setPreference(user.id, kind, form.data[kind]);
 		return { success: 'Vos préférences sont enregistrées.' };
+	},
+	feed: (event) => {
+		const user = requireUser(event);
+		rotateFeedToken(user.id);
+		return { success: 'Nouvelle adresse de flux créée ; l’ancienne ne fonctionne plus.' };
 	}
 };

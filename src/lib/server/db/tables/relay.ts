@@ -108,3 +108,18 @@ export const unsubscribeTokens = sqliteTable(
 	},
 	(t) => [uniqueIndex('unsubscribe_tokens_token_idx').on(t.token)]
 );
+
+/**
+ * The secret of each person's personal feeds (Atom of their inbox): a feed reader sends no cookie.
+ * Rotatable from /compte/notifications; the old address then answers 404.
+ */
+export const userFeedTokens = sqliteTable(
+	'user_feed_tokens',
+	{
+		userId: integer('user_id')
+			.primaryKey()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		token: text('token').notNull()
+	},
+	(t) => [uniqueIndex('user_feed_tokens_token_idx').on(t.token)]
+);
