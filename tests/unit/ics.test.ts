@@ -56,3 +56,14 @@ describe('iCalendar', () => {
 		]);
 	});
 });
+
+describe('all-day events', () => {
+	it('writes a Brussels calendar day as VALUE=DATE ending the next day, across a month end', () => {
+		const text = buildCalendar('Mes échéances', [
+			{ uid: 'contract-end-7@centrale', day: '2027-03-31', summary: 'Fin du marché', stamp: 0 }
+		]);
+		expect(text).toContain('\r\nDTSTART;VALUE=DATE:20270331\r\n');
+		expect(text).toContain('\r\nDTEND;VALUE=DATE:20270401\r\n');
+		expect(text).toContain('\r\nX-WR-TIMEZONE:Europe/Brussels\r\n');
+	});
+});

@@ -3,6 +3,7 @@
  * lines folded at 75 octets (§3.1), times in UTC (`…Z`), a stable UID per event so calendar
  * apps update an event rather than duplicate it.
  */
+import { addDays } from './brussels-time';
 
 export interface CalendarEvent {
 	uid: string;
@@ -15,6 +16,25 @@ export interface CalendarEvent {
 	url?: string;
 	/** UTC ms of the last change */
 	stamp: number;
+}
+
+/**
+ * An all-day event on a calendar day of Europe/Brussels ('YYYY-MM-DD'): a deadline, a contract's
+ * end. Written as `VALUE=DATE` (no time, so no time zone shift in any calendar app).
+ */
+export interface CalendarDayEvent {
+	uid: string;
+	day: string;
+	summary: string;
+	description?: string;
+	url?: string;
+	/** UTC ms of the last change */
+	stamp: number;
+}
+
+/** `20270315` */
+function dateValue(day: string): string {
+	return day.replace(/-/g, '');
 }
 
 /** RFC 5545 TEXT: backslash, semicolon, comma escaped; newlines as \n. */
@@ -56,7 +76,10 @@ export function foldLine(line: string): string {
 	return parts.join('\r\n ');
 }
 
-export function buildCalendar(name: string, events: CalendarEvent[]): string {
+export function buildCalendar(
+	name: string,
+	events: readonly (CalendarEvent | CalendarDayEvent)[]
+): string {
 	const lines = [
 		'BEGIN:VCALENDAR',
 		'VERSION:2.0',
@@ -65,17 +88,26 @@ export function buildCalendar(name: string, events: CalendarEvent[]): string {
 		'METHOD:PUBLISH',
 		`X-WR-CALNAME:${escapeText(name)}`
 	];
+	// calendar days are Brussels days: say so to apps that place all-day events in a zone
+	if (events.some((e) => 'day' in e)) lines.push('X-WR-TIMEZONE:Europe/Brussels');
 	for (const e of events) {
 		lines.push(
 			'BEGIN:VEVENT',
 			`UID:${e.uid}`,
 			`DTSTAMP:${utcStamp(e.stamp)}`,
-			`DTSTART:${utcStamp(e.start)}`,
-			`DTEND:${utcStamp(e.start + e.durationMinutes * 60_000)}`,
+			...('day' in e
+				? [
+						`DTSTART;VALUE=DATE:${dateValue(e.day)}`,
+						`DTEND;VALUE=DATE:${dateValue(addDays(e.day))}`
+					]
+				: [
+						`DTSTART:${utcStamp(e.start)}`,
+						`DTEND:${utcStamp(e.start + e.durationMinutes * 60_000)}`
+					]),
 			`SUMMARY:${escapeText(e.summary)}`
 		);
 		if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-		if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
+		if ('location' in e && e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
 		if (e.url) lines.push(`URL:${e.url}`);
 		lines.push('END:VEVENT');
 	}

@@ -3,6 +3,7 @@ import { invalid, parseForm, readForm } from '$lib/server/forms';
 import { preferencesSchema } from '$lib/server/relay/preference-form';
 import { preferencesOf, setPreference } from '$lib/server/relay/preferences';
 import { personalFeedPath, rotateFeedToken } from '$lib/server/relay/feeds';
+import { personalCalendarPath } from '$lib/server/relay/calendar';
 import { publicUrl } from '$lib/server/config';
 import { NOTIFICATION_KINDS } from '$lib/domain/relay/preferences';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +12,8 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	return {
 		preferences: preferencesOf(user.id),
-		feedUrl: publicUrl(personalFeedPath(user.id))
+		feedUrl: publicUrl(personalFeedPath(user.id)),
+		calendarUrl: publicUrl(personalCalendarPath(user.id))
 	};
 };
 
