@@ -17,8 +17,9 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+// named actions only: SvelteKit refuses a default action beside named ones
 export const actions: Actions = {
-	default: async (event) => {
+	preferences: async (event) => {
 		const user = requireUser(event);
 		const form = parseForm(preferencesSchema, await readForm(() => event.request.formData()));
 		if (!form.ok) return invalid(400, form.errors, form.fields);
