@@ -76,6 +76,13 @@ export async function startSmtpCatcher(options: CatcherOptions = {}): Promise<Sm
 			});
 		}
 	});
+	// The portal keeps pooled SMTP connections open: stopping it resets them, which smtp-server
+	// reports as an 'error' event — unhandled, that would crash the test run. A client going away
+	// is what a mail server sees every day; anything else still fails the run.
+	server.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return;
+		throw error;
+	});
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const { port } = server.server.address() as AddressInfo;
 	return {
