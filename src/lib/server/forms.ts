@@ -102,3 +102,25 @@ export function invalid(
 	const data: FormFailure = { errors, fields: echo(echoed), ...extra };
 	return fail(status, data);
 }
+
+/**
+ * A solution not taken from the catalogue is named with its supplier: the rule the forms that
+ * accept « a contract of the catalogue, or a solution bought elsewhere » share (usages, reports).
+ */
+export function requireSolutionElsewhere(
+	d: { solutionName?: string; supplierName?: string },
+	ctx: z.RefinementCtx
+) {
+	if (!d.solutionName)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['solutionName'],
+			message: 'Choisissez un marché du catalogue ou indiquez le nom de la solution.'
+		});
+	if (!d.supplierName)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['supplierName'],
+			message: 'Indiquez le fournisseur de la solution.'
+		});
+}

@@ -1,5 +1,6 @@
 /** The form of « Nous l'utilisons »: one solution the commune uses, and who may be contacted. */
 import { z } from 'zod';
+import { requireSolutionElsewhere } from '../forms';
 import { isModule, type Module } from '../../domain/catalogue/types';
 import { fields } from '../forms';
 
@@ -52,18 +53,7 @@ export const usageSchema = z
 	.superRefine((d, ctx) => {
 		// a new use names a contract of the catalogue or a solution with its supplier
 		if (d.usageId || d.contractId) return;
-		if (!d.solutionName)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['solutionName'],
-				message: 'Choisissez un marché du catalogue ou indiquez le nom de la solution.'
-			});
-		if (!d.supplierName)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['supplierName'],
-				message: 'Indiquez le fournisseur de la solution.'
-			});
+		requireSolutionElsewhere(d, ctx);
 	})
 	.transform((d) => ({ ...d, modules: d.modules as Module[] }));
 

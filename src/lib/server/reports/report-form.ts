@@ -1,5 +1,6 @@
 /** The form that starts a report: a contract of the catalogue (lot, modules) or a solution bought elsewhere. */
 import { z } from 'zod';
+import { requireSolutionElsewhere } from '../forms';
 import { isModule, type Module } from '../../domain/catalogue/types';
 
 const optionalId = z
@@ -42,18 +43,7 @@ export const newReportSchema = z
 		}
 		if (d.lotId)
 			ctx.addIssue({ code: 'custom', path: ['lotId'], message: 'Choisissez d’abord le marché.' });
-		if (!d.solutionName)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['solutionName'],
-				message: 'Choisissez un marché du catalogue ou indiquez le nom de la solution.'
-			});
-		if (!d.supplierName)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['supplierName'],
-				message: 'Indiquez le fournisseur de la solution.'
-			});
+		requireSolutionElsewhere(d, ctx);
 	})
 	.transform((d) => ({ ...d, modules: d.modules as Module[] }));
 
