@@ -147,7 +147,11 @@ test('a referent enters the commune’s budget calendar', async ({
 }) => {
 	const y = new Date().getUTCFullYear() + 1;
 	await loginAs('referent@mons.demo');
-	await page.getByRole('link', { name: 'Calendrier budgétaire' }).click();
+	await page.getByRole('link', { name: 'Mes achats' }).click();
+	await page
+		.getByRole('navigation', { name: 'Pages de la rubrique Mes achats' })
+		.getByRole('link', { name: 'Calendrier budgétaire' })
+		.click();
 	await expect(page.getByRole('heading', { name: 'Calendrier budgétaire — Mons' })).toBeVisible();
 	await expectAccessible();
 	const year = page.getByRole('region', { name: `Budget ${y}` });

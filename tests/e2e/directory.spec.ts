@@ -11,6 +11,10 @@ test('the home page leads to the catalogue and the directory', async ({
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Catalogue');
 	await page
 		.getByRole('navigation', { name: 'Navigation principale' })
+		.getByRole('link', { name: 'Entre communes' })
+		.click();
+	await page
+		.getByRole('navigation', { name: 'Pages de la rubrique Entre communes' })
 		.getByRole('link', { name: 'Annuaire' })
 		.click();
 	await expect(page.getByRole('heading', { name: 'Annuaire' })).toBeVisible();

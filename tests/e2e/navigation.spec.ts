@@ -14,23 +14,30 @@ test.describe('on a phone', () => {
 		// before the page's script has loaded, the links are simply there
 		const scripts = await holdScripts();
 		await page.goto('/');
-		await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeVisible();
+		await expect(nav.getByRole('link', { name: 'Entre communes' })).toBeVisible();
 		await expect(menu).toBeHidden();
 
 		await scripts.release();
 		await expect(menu).toHaveAttribute('aria-expanded', 'false');
-		await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeHidden();
+		await expect(nav.getByRole('link', { name: 'Entre communes' })).toBeHidden();
 		await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
 		await expectAccessible();
 
 		await menu.click();
 		await expect(menu).toHaveAttribute('aria-expanded', 'true');
 		await expectAccessible();
-		await nav.getByRole('link', { name: 'Annuaire' }).click();
-		await expect(page.getByRole('heading', { name: 'Annuaire' })).toBeVisible();
+		await nav.getByRole('link', { name: 'Entre communes' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Entre communes' })).toBeVisible();
 		// arriving on a page folds the menu again; the button says where one is
 		await expect(menu).toHaveAttribute('aria-expanded', 'false');
-		await expect(menu).toContainText('Annuaire');
+		await expect(menu).toContainText('Entre communes');
+		// the section's own pages stay one tap away, outside the folded menu
+		await page
+			.getByRole('navigation', { name: 'Pages de la rubrique Entre communes' })
+			.getByRole('link', { name: 'Annuaire' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Annuaire' })).toBeVisible();
+		await expect(menu).toContainText('Entre communes');
 
 		await menu.focus();
 		await page.keyboard.press('Enter');
@@ -123,7 +130,46 @@ test('on a wide screen the navigation is always shown, without a Menu button', a
 	);
 	await page.waitForLoadState('networkidle');
 	await expect(nav.getByRole('button', { name: 'Menu' })).toBeHidden();
-	await expect(nav.getByRole('link', { name: 'Annuaire' })).toBeVisible();
+	await expect(nav.getByRole('link', { name: 'Entre communes' })).toBeVisible();
+});
+
+for (const who of ['referent@charleroi.demo', 'acheteur@idea.demo']) {
+	test(`at 1280 px the navigation of ${who} keeps to one row`, async ({ page, loginAs }) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await loginAs(who);
+		const tops = await page
+			.getByRole('navigation', { name: 'Navigation principale' })
+			.getByRole('listitem')
+			.evaluateAll((items) =>
+				items
+					.map((li) => li.getBoundingClientRect())
+					.filter((box) => box.height > 0)
+					.map((box) => Math.round(box.top))
+			);
+		expect(new Set(tops).size).toBe(1);
+	});
+}
+
+test('a section has one entry in the main bar and its own bar on its pages', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('admin@centrale.demo');
+	const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+	await nav.getByRole('link', { name: 'Entre communes' }).click();
+	const section = page.getByRole('navigation', { name: 'Pages de la rubrique Entre communes' });
+	await section.getByRole('link', { name: 'Rencontres' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Rencontres');
+	await expect(nav.getByRole('link', { name: 'Entre communes' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expect(section.getByRole('link', { name: 'Rencontres' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expectAccessible();
 });
 
 test('on a tablet the signed-in header keeps to one row', async ({ page, loginAs }) => {

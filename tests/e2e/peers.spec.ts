@@ -10,6 +10,10 @@ test('a commune declares a solution it uses, with contact consent', async ({
 	await loginAs('agent@tournai.demo');
 	await page
 		.getByRole('navigation', { name: 'Navigation principale' })
+		.getByRole('link', { name: 'Entre communes' })
+		.click();
+	await page
+		.getByRole('navigation', { name: 'Pages de la rubrique Entre communes' })
 		.getByRole('link', { name: 'Qui utilise quoi ?' })
 		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Qui utilise quoi ?' })).toBeVisible();
@@ -66,6 +70,10 @@ test('a commune registers its participants to a rencontre', async ({
 	await loginAs('agent@charleroi.demo');
 	await page
 		.getByRole('navigation', { name: 'Navigation principale' })
+		.getByRole('link', { name: 'Entre communes' })
+		.click();
+	await page
+		.getByRole('navigation', { name: 'Pages de la rubrique Entre communes' })
 		.getByRole('link', { name: 'Rencontres' })
 		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Rencontres');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleItems, type NavUser } from '../../src/lib/components/layout/nav';
+import { isCurrent, visibleItems, type NavUser } from '../../src/lib/components/layout/nav';
 import type { OrganisationKind, Role } from '../../src/lib/domain/roles';
 
 /** each role in the kind of organisation it belongs to */
@@ -18,36 +18,22 @@ const userOf = (role: Role, kind = KIND_OF[role]): NavUser => ({
 const labels = (role: Role | null) => visibleItems(role ? userOf(role) : null).map((i) => i.label);
 
 describe('main navigation', () => {
+	// the main bar keeps to one row at 1280 px: peers' pages and the plan's are sections
 	it.each([
-		[null, ['Accueil', 'Catalogue', 'Annuaire', 'Qui utilise quoi ?', 'Rencontres', 'Actualités']],
+		[null, ['Accueil', 'Catalogue', 'Entre communes', 'Actualités']],
 		[
 			'agent',
-			[
-				'Accueil',
-				'Catalogue',
-				'Mes marchés',
-				'Groupes de travail',
-				'Annuaire',
-				'Qui utilise quoi ?',
-				'Rencontres',
-				'Actualités',
-				'Calendrier budgétaire',
-				'Plan d’achats'
-			]
+			['Accueil', 'Catalogue', 'Mes achats', 'Groupes de travail', 'Entre communes', 'Actualités']
 		],
 		[
 			'referent',
 			[
 				'Accueil',
 				'Catalogue',
-				'Mes marchés',
+				'Mes achats',
 				'Groupes de travail',
-				'Annuaire',
-				'Qui utilise quoi ?',
-				'Rencontres',
+				'Entre communes',
 				'Actualités',
-				'Calendrier budgétaire',
-				'Plan d’achats',
 				'Inviter'
 			]
 		],
@@ -56,11 +42,8 @@ describe('main navigation', () => {
 			[
 				'Accueil',
 				'Catalogue',
-				'Mes marchés',
 				'Groupes de travail',
-				'Annuaire',
-				'Qui utilise quoi ?',
-				'Rencontres',
+				'Entre communes',
 				'Actualités',
 				'Gestion des marchés',
 				'Inviter'
@@ -71,11 +54,8 @@ describe('main navigation', () => {
 			[
 				'Accueil',
 				'Catalogue',
-				'Mes marchés',
 				'Groupes de travail',
-				'Annuaire',
-				'Qui utilise quoi ?',
-				'Rencontres',
+				'Entre communes',
 				'Actualités',
 				'Gestion des marchés',
 				'Inviter',
@@ -86,17 +66,53 @@ describe('main navigation', () => {
 		expect(labels(role)).toEqual(expected);
 	});
 
+	const section = (user: NavUser | null, href: string) =>
+		visibleItems(user)
+			.find((i) => i.href === href)
+			?.children?.map((c) => c.label);
+
+	it('shows visitors the public pages between communes, members the private ones too', () => {
+		expect(section(null, '/entre-communes')).toEqual([
+			'Qui utilise quoi ?',
+			'Rencontres',
+			'Annuaire'
+		]);
+		expect(section(userOf('agent'), '/entre-communes')).toEqual([
+			'Qui utilise quoi ?',
+			'Retours d’expérience',
+			'Rencontres',
+			'Messages',
+			'Annuaire'
+		]);
+	});
+
 	it.each<[Role, OrganisationKind]>([
+		['agent', 'commune'],
 		['agent', 'cpas'],
 		['referent', 'zone'],
 		['referent', 'province']
-	])('shows the budget calendar to a %s of a %s too', (role, kind) => {
-		expect(visibleItems(userOf(role, kind)).map((i) => i.label)).toContain('Calendrier budgétaire');
+	])('groups the purchases, the plan and the budget calendar of a %s of a %s', (role, kind) => {
+		expect(section(userOf(role, kind), '/mes-marches')).toEqual([
+			'Mes marchés',
+			'Plan d’achats',
+			'Calendrier budgétaire'
+		]);
 	});
 
-	it('shows no budget calendar to the people of a centrale with no budget vote', () => {
-		expect(visibleItems(userOf('buyer', 'centrale')).map((i) => i.label)).not.toContain(
-			'Calendrier budgétaire'
-		);
+	it('shows no plan nor budget calendar to the people of a centrale with no budget vote', () => {
+		const labelsOf = visibleItems(userOf('buyer', 'centrale')).flatMap((i) => [
+			i.label,
+			...(i.children ?? []).map((c) => c.label)
+		]);
+		expect(labelsOf).not.toContain('Calendrier budgétaire');
+		expect(labelsOf).not.toContain('Plan d’achats');
+		expect(labelsOf).not.toContain('Mes achats');
+	});
+
+	it('marks a section current on any of its pages', () => {
+		const peers = visibleItems(null).find((i) => i.href === '/entre-communes')!;
+		expect(isCurrent(peers, '/rencontres/3')).toBe(true);
+		expect(isCurrent(peers, '/entre-communes')).toBe(true);
+		expect(isCurrent(peers, '/catalogue')).toBe(false);
 	});
 });
