@@ -101,3 +101,17 @@ describe('report.create', () => {
 		expect(can(actors.buyer, 'report.create', centrale)).toBe(false);
 	});
 });
+
+describe('report.manageAuthors', () => {
+	it.each([
+		['agent', true],
+		['referent', true],
+		// an invited co-author writes, but does not bring others in: the commune decides who speaks
+		['coAuthor', false],
+		['outsider', false],
+		['buyer', false],
+		['admin', false]
+	])('%s may invite and remove co-authors: %s', (who, expected) => {
+		expect(can(actors[who], 'report.manageAuthors', report('draft'))).toBe(expected);
+	});
+});

@@ -138,6 +138,7 @@ export type Permission =
 	| { action: 'report.read'; resource: ReportRef }
 	| { action: 'report.edit'; resource: ReportRef }
 	| { action: 'report.publish'; resource: ReportRef }
+	| { action: 'report.manageAuthors'; resource: ReportRef }
 	| { action: 'report.reply'; resource: ReportRef }
 	// announcements: `centraleId` is the announcing centrale, `organisationId` a reached commune
 	| { action: 'announcement.publish'; resource: { centraleId: number } }
@@ -308,6 +309,8 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'report.edit': writesReport,
 	// publishing speaks for the authority: its own people decide, not an invited co-author
 	'report.publish': (user, r) => belongsTo(user, r),
+	// and so does choosing who writes with it: a co-author does not bring in others
+	'report.manageAuthors': (user, r) => belongsTo(user, r),
 	// the centrale answers a published report on its contract (any buyer for one bought elsewhere)
 	'report.reply': (user, r) =>
 		r.status === 'published' &&
