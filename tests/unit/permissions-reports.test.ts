@@ -115,3 +115,16 @@ describe('report.manageAuthors', () => {
 		expect(can(actors[who], 'report.manageAuthors', report('draft'))).toBe(expected);
 	});
 });
+
+describe('report.coWrite (who may be invited)', () => {
+	it.each([
+		['agent', false],
+		['referent', false],
+		['coAuthor', true],
+		['outsider', true],
+		['buyer', true],
+		['admin', false]
+	])('%s: %s', (who, expected) => {
+		expect(can(actors[who], 'report.coWrite', report('draft'))).toBe(expected);
+	});
+});

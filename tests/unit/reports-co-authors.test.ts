@@ -4,19 +4,15 @@ import { coAuthorVerdict, type CoAuthorCandidate } from '../../src/lib/domain/re
 const report = { organisationId: 20, coAuthorIds: [3] };
 const person = (over: Partial<CoAuthorCandidate> = {}): CoAuthorCandidate => ({
 	id: 9,
-	role: 'agent',
 	organisationId: 30,
-	organisationKind: 'commune',
 	disabled: false,
+	mayCoWrite: true,
 	...over
 });
 
 describe('who may be invited to co-write a report', () => {
-	it('accepts a person of another commune or of a centrale', () => {
+	it('accepts a person of another organisation whose role may co-write', () => {
 		expect(coAuthorVerdict(report, person())).toEqual({ ok: true });
-		expect(
-			coAuthorVerdict(report, person({ role: 'buyer', organisationKind: 'intercommunale' }))
-		).toEqual({ ok: true });
 	});
 
 	it.each<[string, Partial<CoAuthorCandidate> | null, RegExp]>([
@@ -24,7 +20,7 @@ describe('who may be invited to co-write a report', () => {
 		['a disabled account', { disabled: true }, /désactivé/],
 		['a colleague of the commune', { organisationId: 20 }, /déjà/],
 		['someone already invited', { id: 3 }, /déjà co-auteur/],
-		['a platform administrator', { role: 'admin', organisationKind: 'platform' }, /administrat/]
+		['someone whose role writes for nobody', { mayCoWrite: false }, /administrat/]
 	])('refuses %s with a French reason', (_, over, message) => {
 		const verdict = coAuthorVerdict(report, over === null ? null : person(over));
 		expect(verdict.ok).toBe(false);

@@ -139,6 +139,7 @@ export type Permission =
 	| { action: 'report.edit'; resource: ReportRef }
 	| { action: 'report.publish'; resource: ReportRef }
 	| { action: 'report.manageAuthors'; resource: ReportRef }
+	| { action: 'report.coWrite'; resource: ReportRef }
 	| { action: 'report.reply'; resource: ReportRef }
 	// announcements: `centraleId` is the announcing centrale, `organisationId` a reached commune
 	| { action: 'announcement.publish'; resource: { centraleId: number } }
@@ -311,6 +312,9 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'report.publish': (user, r) => belongsTo(user, r),
 	// and so does choosing who writes with it: a co-author does not bring in others
 	'report.manageAuthors': (user, r) => belongsTo(user, r),
+	// who may be invited: a person of a partner commune or of a centrale, never a platform admin
+	// (who speaks for no authority) nor the commune's own people (who write by right)
+	'report.coWrite': (user, r) => !isAdmin(user) && !sameOrganisation(user, r.organisationId),
 	// the centrale answers a published report on its contract (any buyer for one bought elsewhere)
 	'report.reply': (user, r) =>
 		r.status === 'published' &&

@@ -4,14 +4,12 @@
  * right, so inviting them means nothing; a platform administrator keeps the platform running and
  * speaks for no authority.
  */
-import type { OrganisationKind, Role } from '../roles';
-
 export interface CoAuthorCandidate {
 	id: number;
-	role: Role;
 	organisationId: number;
-	organisationKind: OrganisationKind;
 	disabled: boolean;
+	/** `can(candidate, 'report.coWrite', report)`: whether their role may write for anyone */
+	mayCoWrite: boolean;
 }
 
 export type CoAuthorVerdict = { ok: true } | { ok: false; message: string };
@@ -28,10 +26,10 @@ export function coAuthorVerdict(
 			'Aucun compte du portail ne correspond à cette adresse : invitez d’abord cette personne sur le portail.'
 		);
 	if (candidate.disabled) return no('Ce compte est désactivé.');
-	if (candidate.role === 'admin')
-		return no('Les administrateurs de la plateforme n’écrivent pas de retours d’expérience.');
 	if (candidate.organisationId === report.organisationId)
 		return no('Les agents et référents de la commune écrivent déjà ce retour.');
+	if (!candidate.mayCoWrite)
+		return no('Les administrateurs de la plateforme n’écrivent pas de retours d’expérience.');
 	if (report.coAuthorIds.includes(candidate.id)) return no('Cette personne est déjà co-auteur.');
 	return { ok: true };
 }

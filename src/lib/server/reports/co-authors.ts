@@ -71,17 +71,22 @@ export function inviteCoAuthor(
 			name: users.name,
 			role: users.role,
 			organisationId: users.organisationId,
-			organisationKind: organisations.kind,
 			disabledAt: users.disabledAt
 		})
 		.from(users)
-		.innerJoin(organisations, eq(organisations.id, users.organisationId))
 		.where(eq(users.email, normalizeEmail(email)))
 		.get();
-	const candidate = found ? { ...found, disabled: !!found.disabledAt } : null;
+	const candidate = found
+		? {
+				id: found.id,
+				organisationId: found.organisationId,
+				disabled: !!found.disabledAt,
+				mayCoWrite: can(found, 'report.coWrite', ref)
+			}
+		: null;
 	const verdict = coAuthorVerdict(ref, candidate);
 	if (!verdict.ok) return refused(verdict.message, 400, 'email');
-	const person = candidate!;
+	const person = found!;
 	db.insert(reportAuthors).values({ reportId, userId: person.id }).onConflictDoNothing().run();
 	const title = db
 		.select({ title: reports.title })
