@@ -18,6 +18,16 @@ const WHO: Who[] = ['anonymous', 'agent', 'referent', 'buyerIgretec', 'buyerIdea
 
 const CASES: { name: string; check: (user: Actor | null) => boolean; allowed: Who[] }[] = [
 	{
+		name: 'follow something one may read',
+		check: (u) => can(u, 'subject.follow', { readable: true }),
+		allowed: ['agent', 'referent', 'buyerIgretec', 'buyerIdea', 'admin']
+	},
+	{
+		name: 'follow something one may not read (a members-only group)',
+		check: (u) => can(u, 'subject.follow', { readable: false }),
+		allowed: []
+	},
+	{
 		name: "publish in IGRETEC's name",
 		check: (u) => can(u, 'announcement.publish', { centraleId: IGRETEC }),
 		allowed: ['buyerIgretec']

@@ -144,6 +144,8 @@ export type Permission =
 	// announcements: `centraleId` is the announcing centrale, `organisationId` a reached commune
 	| { action: 'announcement.publish'; resource: { centraleId: number } }
 	| { action: 'announcement.viewReceipts'; resource: { centraleId: number } }
+	// follows: `readable` says whether the person may read the subject (a members-only group…)
+	| { action: 'subject.follow'; resource: { readable: boolean } }
 	| {
 			action: 'announcement.acknowledge';
 			resource: { organisationId: number; ackByReferent: boolean };
@@ -325,6 +327,8 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'announcement.publish': (user, r) => isBuyer(user) && sameOrganisation(user, r.centraleId),
 	'announcement.viewReceipts': (user, r) =>
 		isAdmin(user) || (isBuyer(user) && sameOrganisation(user, r.centraleId)),
+	// every signed-in person follows what they may read (anonymous visitors follow nothing)
+	'subject.follow': (_user, r) => r.readable,
 	// a commune acknowledges for itself only, through its referent when the buyer asked for it
 	'announcement.acknowledge': (user, r) =>
 		sameOrganisation(user, r.organisationId) &&

@@ -11,6 +11,7 @@ import { findContract } from '$lib/server/catalogue/contract';
 import { contractPage } from '$lib/server/catalogue/page';
 import { brusselsToday } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
+import { contractFollowPanel } from '$lib/server/relay/follows';
 import type { Actions, PageServerLoad } from './$types';
 
 function loadContract(reference: string) {
@@ -19,8 +20,13 @@ function loadContract(reference: string) {
 	return contract;
 }
 
-export const load: PageServerLoad = ({ params, locals }) =>
-	contractPage(loadContract(params.reference), locals.user, brusselsToday());
+export const load: PageServerLoad = ({ params, locals }) => {
+	const contract = loadContract(params.reference);
+	return {
+		...contractPage(contract, locals.user, brusselsToday()),
+		follows: contractFollowPanel(locals.user, contract)
+	};
+};
 
 export const actions: Actions = {
 	interet: async (event) => {

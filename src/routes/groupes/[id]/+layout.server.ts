@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { can } from '$lib/domain/permissions';
 import { requireUser } from '$lib/server/auth/guard';
 import { groupForUser } from '$lib/server/boards/groups';
+import { followState } from '$lib/server/relay/follows';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
@@ -35,6 +36,7 @@ export const load: LayoutServerLoad = (event) => {
 				closed: group.closesOn
 			}
 		},
+		follow: followState(user, 'group', group.id, 'ce groupe'),
 		rights: {
 			manage: can(user, 'group.manage', ref),
 			requestJoin: can(user, 'group.requestJoin', ref),

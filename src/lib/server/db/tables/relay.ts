@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { ANNOUNCEMENT_KINDS } from '../../../domain/relay/announcement';
 import type { AudienceRule } from '../../../domain/relay/audience';
+import type { FollowKind } from '../../../domain/relay/follows';
 import type { Channel, NotificationKind } from '../../../domain/relay/preferences';
 import { workingGroups } from './boards';
 import { contracts } from './catalogue';
@@ -122,4 +123,27 @@ export const userFeedTokens = sqliteTable(
 		token: text('token').notNull()
 	},
 	(t) => [uniqueIndex('user_feed_tokens_token_idx').on(t.token)]
+);
+
+/**
+ * What each person follows (domain/relay/follows.ts): a contract, lot, group or supplier by id, a
+ * thématique by its module code. A commune's adhesion makes its people follow the contract
+ * without a row; `optOut` records their « Ne plus suivre » of such a default follow.
+ */
+export const follows = sqliteTable(
+	'follows',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		subjectKind: text('subject_kind').$type<FollowKind>().notNull(),
+		/** the id (as text) or the module code */
+		subjectId: text('subject_id').notNull(),
+		optOut: integer('opt_out', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.subjectKind, t.subjectId] }),
+		index('follows_subject_idx').on(t.subjectKind, t.subjectId)
+	]
 );
