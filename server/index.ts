@@ -17,6 +17,7 @@ import { config, originProblem, publicOrigin } from '../src/lib/server/config';
 import { log } from '../src/lib/server/log';
 import { UPLOAD_BODY_LIMIT } from '../src/lib/server/request-body';
 import { boundRequestBody } from './body-limit';
+import { handleOneClick } from './one-click';
 import { startJobs } from './jobs/index';
 import { shutdownHooks } from './shutdown';
 import { createUpgradeRouter } from './upgrade-router';
@@ -47,6 +48,13 @@ function configureOrigin() {
 	return true;
 }
 
+/** The origin this request was addressed to, as SvelteKit will see it (ORIGIN, else Host). */
+function ownOrigin(req: http.IncomingMessage): string | null {
+	if (process.env.ORIGIN) return process.env.ORIGIN.replace(/\/$/, '');
+	const host = req.headers.host;
+	return host ? `${req.headers[PROTO_HEADER] ?? 'https'}://${host}` : null;
+}
+
 export async function startServer(root = process.cwd()): Promise<RunningServer> {
 	const problem = originProblem();
 	if (problem) throw new Error(problem);
@@ -68,6 +76,7 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 
 	const server = http.createServer((req, res) => {
 		if (stampProto) req.headers[PROTO_HEADER] = 'http';
+		if (handleOneClick(req, res, () => ownOrigin(req))) return;
 		if (boundRequestBody(req, res)) handler(req, res);
 	});
 	const route = createUpgradeRouter();

@@ -101,7 +101,11 @@ export async function deliver(id: number, at: Date = now()): Promise<boolean> {
 			text: claimed.text,
 			html: claimed.html ?? undefined,
 			messageId: claimed.messageId ?? undefined,
-			list: claimed.listUnsubscribe ? { unsubscribe: claimed.listUnsubscribe } : undefined
+			list: claimed.listUnsubscribe ? { unsubscribe: claimed.listUnsubscribe } : undefined,
+			// RFC 8058: the client may POST to that address at once (server/one-click.ts)
+			headers: claimed.listUnsubscribe
+				? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+				: undefined
 		});
 		db.update(outbox).set({ status: 'sent', sentAt: now() }).where(eq(outbox.id, id)).run();
 		return true;

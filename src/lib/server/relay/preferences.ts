@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import {
 	DEFAULT_CHANNELS,
+	isNotificationKind,
 	NOTIFICATION_KINDS,
 	type Channel,
 	type NotificationKind
@@ -73,4 +74,15 @@ export function findByUnsubscribeToken(token: string) {
 			.where(and(eq(unsubscribeTokens.token, token)))
 			.get() ?? null
 	);
+}
+
+/**
+ * The RFC 8058 one-click POST (server/one-click.ts): that kind's mail turned off for the person
+ * the token names. False for a wrong token or kind (answered 404).
+ */
+export function unsubscribeOneClick(token: string, kind: string): boolean {
+	const person = findByUnsubscribeToken(token);
+	if (!person || !isNotificationKind(kind)) return false;
+	setPreference(person.id, kind, 'app');
+	return true;
 }
