@@ -6,6 +6,7 @@ import { startNeedsProjection } from '../../src/lib/server/boards/projection';
 import { deliverOutstanding, requeueInterrupted } from '../../src/lib/server/mail/outbox';
 import { sendDigests } from '../../src/lib/server/relay/digests';
 import { runEscalations } from '../../src/lib/server/relay/escalation';
+import { runReminders } from '../../src/lib/server/relay/reminders';
 import { Scheduler, type Job } from './scheduler';
 
 /** Each area adds its jobs here; a job must be idempotent over the window it is given. */
@@ -15,6 +16,9 @@ export const JOBS: Job[] = [
 	{ name: 'backup', schedule: backupSchedule(), run: runBackup, leaseMs: 60 * 60_000 },
 	// unacknowledged announcements move one escalation stage on working days, at 08:00 Brussels
 	{ name: 'announcement-escalation', schedule: dailyAt(8), run: ({ to }) => runEscalations(to) },
+	// contract ends, relaunches, deadlines, ceilings, budget votes, sessions: each sent once by key,
+	// computed from the run's day, so a downtime's are caught up at the next start
+	{ name: 'reminders', schedule: dailyAt(6), run: ({ to }) => runReminders(to) },
 	// digests cover what arrived since the last one: a downtime's are sent once at the next start
 	{
 		name: 'digest-daily',

@@ -5,13 +5,18 @@
  */
 import type { EscalationStage } from './escalation';
 
+/**
+ * `on`, when given, is the date the reminder is about (an end, a deadline, a session's day): a
+ * date moved later (a contract extended, a session postponed) is a new occasion, reminded again.
+ */
 export type ReminderSubject =
-	| { kind: 'contract-end'; contractId: number; daysBefore: number }
+	| { kind: 'contract-end'; contractId: number; daysBefore: number; on?: string }
+	| { kind: 'lot-end'; lotId: number; daysBefore: number; on?: string }
 	| { kind: 'relaunch'; contractId: number; successorId: number }
-	| { kind: 'interest-deadline'; contractId: number; daysBefore: number }
+	| { kind: 'interest-deadline'; contractId: number; daysBefore: number; on?: string }
 	| { kind: 'ceiling'; contractId: number; percent: 80 | 100 }
 	| { kind: 'budget-deadline'; organisationId: number; vehicle: string; year: number }
-	| { kind: 'group-session'; sessionId: number }
+	| { kind: 'group-session'; sessionId: number; on?: string }
 	| {
 			kind: 'acknowledgement';
 			announcementId: number;
@@ -20,19 +25,22 @@ export type ReminderSubject =
 	  };
 
 export function reminderKey(s: ReminderSubject): string {
+	const on = 'on' in s && s.on ? `:${s.on}` : '';
 	switch (s.kind) {
 		case 'contract-end':
-			return `contract-end:${s.contractId}:${s.daysBefore}`;
+			return `contract-end:${s.contractId}:${s.daysBefore}${on}`;
+		case 'lot-end':
+			return `lot-end:${s.lotId}:${s.daysBefore}${on}`;
 		case 'relaunch':
 			return `relaunch:${s.contractId}:${s.successorId}`;
 		case 'interest-deadline':
-			return `interest-deadline:${s.contractId}:${s.daysBefore}`;
+			return `interest-deadline:${s.contractId}:${s.daysBefore}${on}`;
 		case 'ceiling':
 			return `ceiling:${s.contractId}:${s.percent}`;
 		case 'budget-deadline':
 			return `budget-deadline:${s.organisationId}:${s.year}:${s.vehicle}`;
 		case 'group-session':
-			return `group-session:${s.sessionId}`;
+			return `group-session:${s.sessionId}${on}`;
 		case 'acknowledgement':
 			return `ack:${s.announcementId}:${s.organisationId}:${s.stage}`;
 	}
