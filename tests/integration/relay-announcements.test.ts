@@ -9,6 +9,7 @@ import { closeDb, getDb } from '../../src/lib/server/db/client';
 import {
 	adhesions,
 	contracts,
+	follows,
 	notifications,
 	organisations,
 	territories,
@@ -131,6 +132,35 @@ describe('announcements with acknowledgement', () => {
 		expect(previewAudience(org.igretec, { kind: 'adherents', contractId })).toMatchObject({
 			count: 2,
 			people: 4,
+			names: ['Charleroi', 'Seneffe']
+		});
+	});
+
+	it('reaches the communes of a contract’s followers: opt-outs left out, served communes only', () => {
+		const db = getDb();
+		const at = new Date('2027-01-04T09:00:00Z');
+		const row = (email: string, optOut: boolean) => ({
+			userId: person[email].id,
+			subjectKind: 'contract' as const,
+			subjectId: String(contractId),
+			optOut,
+			createdAt: at
+		});
+		// both Seneffe people clicked « Ne plus suivre »; Tournai follows but IGRETEC does not serve it
+		db.insert(follows)
+			.values([
+				row('ref@seneffe.test', true),
+				row('agent@seneffe.test', true),
+				row('agent@tournai.test', false)
+			])
+			.run();
+		expect(previewAudience(org.igretec, { kind: 'followers', contractId })).toMatchObject({
+			count: 1,
+			names: ['Charleroi']
+		});
+		db.delete(follows).run();
+		expect(previewAudience(org.igretec, { kind: 'followers', contractId })).toMatchObject({
+			count: 2,
 			names: ['Charleroi', 'Seneffe']
 		});
 	});

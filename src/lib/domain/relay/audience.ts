@@ -8,20 +8,28 @@
 import { can } from '../permissions';
 import type { Role } from '../roles';
 
-export const AUDIENCE_KINDS = ['territory', 'adherents', 'interested', 'group', 'list'] as const;
+export const AUDIENCE_KINDS = [
+	'territory',
+	'adherents',
+	'interested',
+	'followers',
+	'group',
+	'list'
+] as const;
 export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 
 export const AUDIENCE_LABELS: Record<AudienceKind, string> = {
 	territory: 'Toutes les communes du territoire de la centrale',
 	adherents: 'Les communes qui ont adhéré au marché',
 	interested: 'Les communes qui ont manifesté leur intérêt pour le marché',
+	followers: 'Les communes dont des membres suivent le marché (abonnés)',
 	group: "Les membres d'un groupe de travail",
 	list: 'Une liste choisie de communes'
 };
 
 export type AudienceRule =
 	| { kind: 'territory' }
-	| { kind: 'adherents' | 'interested'; contractId: number }
+	| { kind: 'adherents' | 'interested' | 'followers'; contractId: number }
 	| { kind: 'group'; groupId: number }
 	| { kind: 'list'; organisationIds: number[] };
 

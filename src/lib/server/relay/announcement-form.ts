@@ -46,7 +46,12 @@ export const announcementSchema = z
 	.superRefine((v, ctx) => {
 		const need = (path: string, message: string) =>
 			ctx.addIssue({ code: 'custom', path: [path], message });
-		if ((v.audienceKind === 'adherents' || v.audienceKind === 'interested') && !v.contractId)
+		if (
+			(v.audienceKind === 'adherents' ||
+				v.audienceKind === 'interested' ||
+				v.audienceKind === 'followers') &&
+			!v.contractId
+		)
 			need('contractId', 'Choisissez le marché dont les communes recevront l’annonce.');
 		if (v.audienceKind === 'group' && !v.groupId)
 			need('groupId', 'Choisissez le groupe de travail dont les membres recevront l’annonce.');
@@ -63,6 +68,7 @@ export function audienceRule(input: AnnouncementInput): AudienceRule {
 			return { kind: 'territory' };
 		case 'adherents':
 		case 'interested':
+		case 'followers':
 			return { kind: input.audienceKind, contractId: input.contractId! };
 		case 'group':
 			return { kind: 'group', groupId: input.groupId! };

@@ -14,6 +14,7 @@ import {
 	organisations,
 	territories
 } from '../db/schema';
+import { contractFollowerOrganisations } from './follows';
 
 export function servedOrganisations(centraleId: number): Set<number> {
 	const db = getDb();
@@ -49,6 +50,9 @@ function candidates(centraleId: number, rule: AudienceRule, served: Set<number>)
 				.where(eq(interests.contractId, rule.contractId))
 				.all()
 				.map((r) => r.id);
+		case 'followers':
+			// the announcement reaches a follower's organisation, acknowledged per commune
+			return contractFollowerOrganisations(rule.contractId);
 		case 'group':
 			return db
 				.select({ id: groupMembers.organisationId })
