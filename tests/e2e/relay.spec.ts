@@ -129,3 +129,31 @@ test('a person unsubscribes from a mail link without logging in, then changes pr
 	).toBeChecked();
 	await page.screenshot({ path: 'test-results/relay-preferences.png', fullPage: true });
 });
+
+test('a member follows a contract in one click, finds it in « Mes suivis » and unfollows it there', async ({
+	page,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('agent@tournai.demo');
+	await page.goto('/catalogue/IDEA-2026-SAL-01');
+	const follow = page.getByRole('button', { name: 'Suivre ce marché', exact: true });
+	await expect(follow).toBeVisible();
+	await follow.click();
+	await expect(page.getByRole('button', { name: 'Ne plus suivre ce marché' })).toBeVisible();
+	await expectAccessible();
+	await page.screenshot({ path: 'test-results/relay-follow.png', fullPage: false });
+
+	await page.getByRole('link', { name: 'Mes suivis' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes suivis');
+	const item = page
+		.getByRole('listitem')
+		.filter({ hasText: 'Gestion des salles et réservations en ligne' });
+	await expect(item).toHaveCount(1);
+	await expectAccessible();
+	await item.getByRole('button', { name: /^Ne plus suivre/ }).click();
+	await expect(page.getByText('Vous ne suivez encore rien.')).toBeVisible();
+
+	await page.goto('/catalogue/IDEA-2026-SAL-01');
+	await expect(page.getByRole('button', { name: 'Suivre ce marché', exact: true })).toBeVisible();
+});
