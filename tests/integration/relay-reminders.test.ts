@@ -291,4 +291,28 @@ describe('follows and reminders', () => {
 		// the confirmation page of the same address still works for people
 		expect((await fetch(url)).status).toBe(200);
 	});
+
+	it('serves the commune’s calendar to its members’ address, 404 once its referent replaced it', async () => {
+		const address = async (client: Client) => {
+			const page = await (await client.get('/compte/notifications')).text();
+			return /id="commune-calendar-url"[^>]*value="([^"]+)"/.exec(page)?.[1].replace(/&amp;/g, '&');
+		};
+		const agent = await new Client(server.url).login(AGENT);
+		const referent = await new Client(server.url).login(REFERENT);
+		const url = (await address(agent))!;
+		expect(url).toMatch(/\/notifications\/commune\.ics\?jeton=[\w-]{20,}$/);
+		expect(await address(referent)).toBe(url);
+		const ics = await fetch(url);
+		expect(ics.status).toBe(200);
+		expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+		expect(await ics.text()).toContain(`Fin du marché ${REF}`);
+		// an agent may not replace it; the referent may
+		expect((await agent.action('/compte/notifications?/communeCalendar', {})).status).toBe(403);
+		expect((await referent.action('/compte/notifications?/communeCalendar', {})).status).toBe(200);
+		expect((await fetch(url)).status).toBe(404);
+		expect((await fetch(url.replace(/jeton=.*/, 'jeton=faux'))).status).toBe(404);
+		const replaced = (await address(agent))!;
+		expect(replaced).not.toBe(url);
+		expect((await fetch(replaced)).status).toBe(200);
+	});
 });

@@ -18,6 +18,22 @@ const WHO: Who[] = ['anonymous', 'agent', 'referent', 'buyerIgretec', 'buyerIdea
 
 const CASES: { name: string; check: (user: Actor | null) => boolean; allowed: Who[] }[] = [
 	{
+		name: "read Charleroi's calendar address",
+		check: (u) => can(u, 'communeCalendar.read', { organisationId: CHARLEROI, kind: 'commune' }),
+		allowed: ['agent', 'referent']
+	},
+	{
+		name: "replace Charleroi's calendar address",
+		check: (u) => can(u, 'communeCalendar.rotate', { organisationId: CHARLEROI, kind: 'commune' }),
+		allowed: ['referent']
+	},
+	{
+		name: "read a centrale's calendar address (it has no budget calendar)",
+		check: (u) =>
+			can(u, 'communeCalendar.read', { organisationId: IGRETEC, kind: 'intercommunale' }),
+		allowed: []
+	},
+	{
 		name: 'follow something one may read',
 		check: (u) => can(u, 'subject.follow', { readable: true }),
 		allowed: ['agent', 'referent', 'buyerIgretec', 'buyerIdea', 'admin']

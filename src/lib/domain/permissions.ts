@@ -144,6 +144,9 @@ export type Permission =
 	// announcements: `centraleId` is the announcing centrale, `organisationId` a reached commune
 	| { action: 'announcement.publish'; resource: { centraleId: number } }
 	| { action: 'announcement.viewReceipts'; resource: { centraleId: number } }
+	// a commune's calendar feed (its secret address): `organisationId` is the commune
+	| { action: 'communeCalendar.read'; resource: OrganisationRef }
+	| { action: 'communeCalendar.rotate'; resource: OrganisationRef }
 	// follows: `readable` says whether the person may read the subject (a members-only group…)
 	| { action: 'subject.follow'; resource: { readable: boolean } }
 	| {
@@ -327,6 +330,9 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'announcement.publish': (user, r) => isBuyer(user) && sameOrganisation(user, r.centraleId),
 	'announcement.viewReceipts': (user, r) =>
 		isAdmin(user) || (isBuyer(user) && sameOrganisation(user, r.centraleId)),
+	// the commune's people share its calendar address; its referent replaces a leaked one
+	'communeCalendar.read': (user, r) => hasBudget(r) && belongsTo(user, r),
+	'communeCalendar.rotate': (user, r) => hasBudget(r) && commitsFor(user, r),
 	// every signed-in person follows what they may read (anonymous visitors follow nothing)
 	'subject.follow': (_user, r) => r.readable,
 	// a commune acknowledges for itself only, through its referent when the buyer asked for it

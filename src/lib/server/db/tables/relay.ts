@@ -147,3 +147,18 @@ export const follows = sqliteTable(
 		index('follows_subject_idx').on(t.subjectKind, t.subjectId)
 	]
 );
+
+/**
+ * The secret of each commune's calendar (iCal of the commune's dates, server/relay/calendar.ts):
+ * its members read the address, its referent replaces it; the old address then answers 404.
+ */
+export const communeFeedTokens = sqliteTable(
+	'commune_feed_tokens',
+	{
+		organisationId: integer('organisation_id')
+			.primaryKey()
+			.references(() => organisations.id, { onDelete: 'cascade' }),
+		token: text('token').notNull()
+	},
+	(t) => [uniqueIndex('commune_feed_tokens_token_idx').on(t.token)]
+);
