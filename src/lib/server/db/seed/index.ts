@@ -10,6 +10,7 @@ import { seedDemoAccounts } from './demo';
 import { seedDemoEvents, seedDemoUsages } from './peers';
 import { seedDemoPlans } from './plan';
 import { seedReference } from './reference';
+import { seedDemoReports } from './reports';
 
 export type DemoSeeder = (db: Db) => Promise<void> | void;
 
@@ -25,7 +26,8 @@ const DEMO_SEEDERS: DemoSeeder[] = [
 	seedDemoUsages,
 	seedDemoEvents,
 	seedDemoPlans,
-	seedDemoAnnouncements
+	seedDemoAnnouncements,
+	seedDemoReports
 ];
 
 export interface SeedOutcome {
