@@ -7,6 +7,7 @@ import { ROLE_LABELS, rolesForKind } from '../domain/roles';
 import { BUYING_KINDS } from '../domain/roles';
 import { getOrganisationBySlug, listMembers } from './directory';
 import { organisationUsages } from './peers/usages';
+import { organisationReports } from './reports/published';
 
 /** null when no organisation has this slug */
 export function organisationPage(slug: string, viewer: Actor | null) {
@@ -32,5 +33,9 @@ export function organisationPage(slug: string, viewer: Actor | null) {
 	const usages = BUYING_KINDS.includes(organisation.kind)
 		? organisationUsages(organisation.id, viewer)
 		: [];
-	return { ...found, members, canInvite, usages };
+	// its published experience reports (to visitors, only those it chose to sign with its name)
+	const reports = BUYING_KINDS.includes(organisation.kind)
+		? organisationReports(organisation.id, viewer)
+		: [];
+	return { ...found, members, canInvite, usages, reports };
 }

@@ -14,21 +14,53 @@ import {
 	relatedContracts,
 	type ContractRow
 } from './contract';
+import type { Actor } from '../../domain/permissions';
+import { relaunchReports } from '../reports/published';
 import { contractOrders } from './orders';
 import { contractCommunes, listSuppliers } from './structure';
 
+/**
+ * What the communes said of the contract a relaunch replaces, so the new tender fixes it; on a
+ * contract still to be relaunched, what they said of this one. null when neither applies.
+ */
+function reportsForRelaunch(
+	contract: ContractRow,
+	related: ReturnType<typeof relatedContracts>,
+	relaunchable: boolean,
+	viewer: Actor
+) {
+	if (related.predecessor)
+		return {
+			about: 'predecessor' as const,
+			reference: related.predecessor.reference,
+			title: related.predecessor.title,
+			reports: relaunchReports(contract.predecessorId!, viewer)
+		};
+	if (relaunchable && !related.successors.length)
+		return {
+			about: 'this' as const,
+			reference: contract.reference,
+			title: contract.title,
+			reports: relaunchReports(contract.id, viewer)
+		};
+	return null;
+}
+
 /** `today` is the calendar date in Brussels: it decides which transitions are open. */
-export function contractManagementPage(contract: ContractRow, today: string) {
+export function contractManagementPage(contract: ContractRow, today: string, viewer: Actor) {
 	const lots = contractLots(contract.id);
 	const snapshot = lifecycleSnapshot(contract, lots);
+	const relaunch = canRelaunch(snapshot, today);
+	const related = relatedContracts(contract);
 	return {
 		contract,
 		lots,
 		suppliers: listSuppliers(),
 		documents: contractDocumentList(contract.id),
 		transitions: allowedTransitions(snapshot, today),
-		relaunch: canRelaunch(snapshot, today),
-		related: relatedContracts(contract),
+		relaunch,
+		related,
+		relaunchReports: reportsForRelaunch(contract, related, relaunch.ok, viewer),
 		communes: contractCommunes(contract.id),
 		// a relaunch lists who used the contract it replaces: they are invited to declare interest
 		previousAdherents: contract.predecessorId

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth/session';
 import { publicOrigin } from '../config';
 import { eventListQuery, MAX_PAGE_SIZE, usageListQuery } from '../peers/api-query';
+import { reportListQuery } from '../reports/api-query';
 import { contractListQuery } from './api-query';
 
 type JsonSchema = Record<string, unknown> & { description?: string; type?: string };
@@ -121,6 +122,7 @@ export function openApiDocument() {
 			version: '1.0.0',
 			description:
 				'Le catalogue des marchés de la centrale d’achat (sans prix ni documents réservés aux membres), ' +
+				'les retours d’expérience publiés, les solutions utilisées, les rencontres, ' +
 				'et les tableaux des besoins de la personne connectée. Les filtres portent les noms de ceux de la ' +
 				'page /catalogue : l’adresse d’une recherche du catalogue se recopie telle quelle. Un paramètre ' +
 				'inconnu ou une valeur invalide répond 400 avec la liste des paramètres valides.'
@@ -184,6 +186,43 @@ export function openApiDocument() {
 					responses: {
 						'200': peersPage('Une page de rencontres, les plus proches d’abord.', 'events'),
 						'400': problem('Un paramètre inconnu, répété ou de valeur invalide.')
+					}
+				}
+			},
+			'/api/v1/reports': {
+				get: {
+					operationId: 'listReports',
+					summary:
+						'Les retours d’expérience publiés des communes, paginés (les publics sans connexion, ' +
+						'la commune anonymisée si elle l’a choisi ; tous les publiés pour un membre connecté)',
+					security: [{}, { session: [] }],
+					parameters: queryParameters(reportListQuery),
+					responses: {
+						'200': peersPage(
+							'Une page de retours, les plus récemment publiés d’abord ; `content` est la version publiée.',
+							'reports'
+						),
+						'400': problem('Un paramètre inconnu, répété ou de valeur invalide.')
+					}
+				}
+			},
+			'/api/v1/reports/{id}': {
+				get: {
+					operationId: 'getReport',
+					summary: 'Un retour d’expérience publié, tel que la liste le donne',
+					security: [{}, { session: [] }],
+					parameters: [
+						{
+							name: 'id',
+							in: 'path',
+							required: true,
+							description: 'Identifiant numérique du retour.',
+							schema: { type: 'string', pattern: '^[1-9][0-9]*$' }
+						}
+					],
+					responses: {
+						'200': object('Le retour : sa version publiée, ses notes, sa commune ou son anonymat.'),
+						'404': problem('Aucun retour publié que vous puissiez lire ne porte cet identifiant.')
 					}
 				}
 			},

@@ -22,6 +22,7 @@ import { renderMarkdown } from './markdown';
 import { findActiveAdhesion, findInterest, findMembership } from './membership';
 import { listRecordedDecisions } from '../plan/decisions';
 import { communeOrdersForContract } from './orders';
+import { contractReports } from '../reports/published';
 
 export function contractPage(contract: ContractRow, user: SessionUser | null, today: string) {
 	const lots = contractLots(contract.id);
@@ -81,6 +82,8 @@ export function contractPage(contract: ContractRow, user: SessionUser | null, to
 		interestVerdict: canDeclareInterest(snapshot, today),
 		adhereVerdict: canAdhere(snapshot, today),
 		commune,
+		// « Retours d'expérience »: the published snapshots, as this viewer may read them
+		reports: contractReports(contract.id, user),
 		mayPlan,
 		manages,
 		// the 80 % warning is for the buyers and the adherents (Coopservice: the maximum binds)

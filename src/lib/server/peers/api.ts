@@ -12,7 +12,8 @@ import { MAX_PAGE_SIZE } from './api-query';
 import { publicEvent } from './event-pages';
 import { parseUsageFilters, whoUsesWhatPage } from './who-uses-what-page';
 
-function paging(url: URL, defaultSize = 50) {
+/** `page` and `pageSize` of a checked query (api-query.ts), with their defaults. */
+export function paging(url: URL, defaultSize = 50) {
 	const page = Math.max(1, Math.floor(Number(url.searchParams.get('page')) || 1));
 	const size = Math.min(
 		MAX_PAGE_SIZE,
@@ -21,7 +22,8 @@ function paging(url: URL, defaultSize = 50) {
 	return { page, size };
 }
 
-function links(url: URL, page: number, pageCount: number) {
+/** self / next / prev of a page, at the public address. */
+export function links(url: URL, page: number, pageCount: number) {
 	const link = (p: number) => {
 		const params = new URLSearchParams(url.searchParams);
 		params.set('page', String(p));

@@ -24,7 +24,7 @@ import { reportDocName, reportRef } from './doc-access';
 import type { Author } from './reports';
 
 /** The newest publication of each of these reports, by report id. */
-function latestPublications(reportIds: number[]) {
+export function latestPublications(reportIds: number[]) {
 	const latest = new Map<number, { content: ReportContent; publishedAt: Date; count: number }>();
 	if (!reportIds.length) return latest;
 	const rows = getDb()

@@ -11,7 +11,9 @@ const REFUSED = "Seules les personnes d'une commune écrivent ses retours d'exp�
 export const load: PageServerLoad = (event) => {
 	const page = newReportPage(requireUser(event));
 	if (!page) error(403, REFUSED);
-	return page;
+	// « Écrire un retour » on a contract page names the contract: chosen already if the commune may
+	const marche = event.url.searchParams.get('marche') ?? '';
+	return { ...page, prefill: page.contracts.some((c) => String(c.id) === marche) ? marche : '' };
 };
 
 export const actions: Actions = {

@@ -13,8 +13,10 @@ import { documentActions } from './document-actions';
 import { managed } from './managed';
 import { structureActions } from './structure-actions';
 
-export const load: PageServerLoad = (event) =>
-	contractManagementPage(managed(event).contract, brusselsToday());
+export const load: PageServerLoad = (event) => {
+	const { user, contract } = managed(event);
+	return contractManagementPage(contract, brusselsToday(), user);
+};
 
 /** The contract's own actions are here; those of its lots and documents sit beside this file. */
 export const actions: Actions = {
