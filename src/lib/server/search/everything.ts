@@ -1,10 +1,11 @@
 /**
  * One search across the portal: contracts (the catalogue's full-text index), needs (the boards'
  * projection, only of groups the viewer may see), solutions in use (as « Qui utilise quoi ? »
- * shows them to the viewer) and rencontres. Accents and case never count; each result says
- * what kind of thing it is. Experience reports join when their projection lands.
+ * shows them to the viewer), experience reports (the published version's title and excerpt; a
+ * draft only to its authors) and rencontres. Accents and case never count; each result says what
+ * kind of thing it is.
  */
-import { and, gte, inArray, like } from 'drizzle-orm';
+import { and, eq, gte, inArray, like, or } from 'drizzle-orm';
 import { can, type Actor } from '../../domain/permissions';
 import type { OrganisationKind } from '../../domain/roles';
 import { matchesQuery, normalizeForSearch } from '../../domain/text';
@@ -12,10 +13,11 @@ import { groupRef, listGroups } from '../boards/groups';
 import { rankedMatches, matchExpression } from '../catalogue/search-index';
 import { now } from '../clock';
 import { getDb } from '../db/client';
-import { contracts, needs, peerEvents } from '../db/schema';
+import { contracts, needs, organisations, peerEvents, reportAuthors, reports } from '../db/schema';
 import { parseUsageFilters, whoUsesWhatPage } from '../peers/who-uses-what-page';
+import { listPublishedReports } from '../reports/published';
 
-export type ResultKind = 'contract' | 'need' | 'solution' | 'event';
+export type ResultKind = 'contract' | 'need' | 'solution' | 'report' | 'event';
 
 export interface SearchResult {
 	kind: ResultKind;
@@ -94,6 +96,66 @@ function solutionResults(
 		}));
 }
 
+/** Published reports as their readers see them: the snapshot's excerpt, the commune as shown. */
+function publishedReportResults(q: string, viewer: Actor | null): SearchResult[] {
+	return listPublishedReports(viewer)
+		.items.filter((r) =>
+			matchesQuery(normalizeForSearch(`${r.title} ${r.excerpt} ${r.communeLabel}`), q)
+		)
+		.slice(0, PER_KIND)
+		.map((r) => ({
+			kind: 'report' as const,
+			title: r.title,
+			detail: r.communeLabel,
+			href: `/retours/${r.id}`
+		}));
+}
+
+/** Drafts, to their authors only (their commune's people and invited co-authors). */
+function draftReportResults(q: string, viewer: Actor | null): SearchResult[] {
+	if (!viewer) return [];
+	const db = getDb();
+	const coAuthored = db
+		.select({ id: reportAuthors.reportId })
+		.from(reportAuthors)
+		.where(eq(reportAuthors.userId, viewer.id))
+		.all()
+		.map((r) => r.id);
+	return db
+		.select({
+			id: reports.id,
+			title: reports.title,
+			excerpt: reports.excerpt,
+			organisationId: reports.organisationId,
+			communeName: organisations.name
+		})
+		.from(reports)
+		.innerJoin(organisations, eq(organisations.id, reports.organisationId))
+		.where(
+			and(
+				eq(reports.status, 'draft'),
+				or(eq(reports.organisationId, viewer.organisationId), inArray(reports.id, coAuthored))
+			)
+		)
+		.all()
+		.filter((r) =>
+			can(viewer, 'report.edit', {
+				organisationId: r.organisationId,
+				status: 'draft',
+				coAuthorIds: coAuthored.includes(r.id) ? [viewer.id] : [],
+				contractCentraleId: null
+			})
+		)
+		.filter((r) => matchesQuery(normalizeForSearch(`${r.title} ${r.excerpt}`), q))
+		.slice(0, PER_KIND)
+		.map((r) => ({
+			kind: 'report' as const,
+			title: r.title,
+			detail: `brouillon · ${r.communeName}`,
+			href: `/retours/${r.id}`
+		}));
+}
+
 function eventResults(q: string): SearchResult[] {
 	const since = new Date(now().getTime() - 365 * 86_400_000);
 	return getDb()
@@ -123,6 +185,8 @@ export function searchEverything(
 			...contractResults(q),
 			...needResults(q, viewer),
 			...solutionResults(q, viewer),
+			...draftReportResults(q, viewer),
+			...publishedReportResults(q, viewer),
 			...eventResults(q)
 		]
 	};
