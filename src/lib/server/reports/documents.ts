@@ -15,9 +15,20 @@ export function newAutomergeId(): string {
 	return parseAutomergeUrl(generateAutomergeUrl()).documentId;
 }
 
-/** Stores the first state of report `reportId`'s document; its actor is bound to nobody. */
-export function createReportDocument(reportId: number) {
-	const doc = A.from<Record<string, unknown>>({ ...emptyReport() });
+/**
+ * Stores the first state of report `reportId`'s document; its actor is bound to nobody. `at`
+ * dates that first change (the demo's back-dated reports); by default, now.
+ */
+export function createReportDocument(reportId: number, at?: Date) {
+	const doc = at
+		? A.change(
+				A.init<Record<string, unknown>>(),
+				{ time: Math.floor(at.getTime() / 1000) },
+				(d) => {
+					Object.assign(d, emptyReport());
+				}
+			)
+		: A.from<Record<string, unknown>>({ ...emptyReport() });
 	createAutomergeDoc(reportDocName(reportId), 'report', doc);
 	bindActor(reportId, A.getActorId(doc), null);
 	A.free(doc);

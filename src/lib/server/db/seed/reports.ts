@@ -422,7 +422,7 @@ function seedReport(db: Db, spec: DemoReport, userIds: Map<string, number>, base
 		})
 		.returning({ id: reports.id })
 		.get().id;
-	createReportDocument(reportId);
+	createReportDocument(reportId, createdAt);
 	const name = reportDocName(reportId);
 	let doc = loadAutomergeDoc<Record<string, unknown>>(name)!.doc;
 	// one Automerge actor per person, as each person's browser has its own
