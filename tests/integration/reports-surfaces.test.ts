@@ -350,3 +350,28 @@ describe("the buyer's relaunch", () => {
 		expect(part).not.toContain('Seneffe');
 	});
 });
+
+describe('the demo reports', () => {
+	it('open on their page: readers the published version, authors their draft too', async () => {
+		const id = ids().charleroiGuichet;
+		const reader = await html(await as('referent@mons.demo'), `/retours/${id}`);
+		expect(reader).toContain('38 %');
+		expect(reader).toContain('mis à jour le');
+		neverPrivate(reader, 'referent@mons.demo');
+		const author = await html(await as('agent@charleroi.demo'), `/retours/${id}`);
+		expect(author).toContain('paiement en ligne des redevances');
+		// two people wrote it, each through their own Automerge actor, over several days
+		const actors = db.sqlite
+			.prepare('select count(distinct user_id) as n from report_actors where report_id = ?')
+			.get(id) as { n: number };
+		expect(actors.n).toBe(2);
+		const changes = db.sqlite
+			.prepare(
+				`select count(*) as n, count(distinct date(at / 1000, 'unixepoch')) as days
+				 from document_updates where doc_name = ?`
+			)
+			.get(`report:${id}`) as { n: number; days: number };
+		expect(changes.n).toBeGreaterThanOrEqual(30);
+		expect(changes.days).toBeGreaterThanOrEqual(4);
+	});
+});
