@@ -38,7 +38,8 @@ describe('links in API answers, whatever Host the request names', () => {
 		'/api/v1/contracts/IDEA-2025-CYB-02',
 		'/api/v1/ocds/release-package.json',
 		'/api/v1/usages?pageSize=1&page=2',
-		'/api/v1/events?pageSize=1'
+		'/api/v1/events?pageSize=1',
+		'/api/v1/reports?pageSize=1&page=2'
 	])('%s points to the public address', async (path) => {
 		const { status, body } = await getForged(path);
 		expect(status).toBe(200);
