@@ -78,6 +78,8 @@ export function listPublishedReports(
 		.select({
 			id: reports.id,
 			title: reports.title,
+			organisationId: reports.organisationId,
+			contractCentraleId: contracts.centraleId,
 			isPublic: reports.isPublic,
 			publicNamed: reports.publicNamed,
 			communeName: organisations.name,
@@ -101,7 +103,17 @@ export function listPublishedReports(
 		.orderBy(desc(reports.publishedAt), desc(reports.id))
 		.$dynamic();
 	if (paging) query = query.limit(paging.limit).offset(paging.offset);
-	const rows = query.all().filter((r) => seesPublishedReport(signedIn, r));
+	// a member's right is can()'s (published: every member); a visitor's is the commune's choice
+	const rows = query.all().filter((r) =>
+		viewer
+			? can(viewer, 'report.read', {
+					organisationId: r.organisationId,
+					status: 'published',
+					coAuthorIds: [],
+					contractCentraleId: r.contractCentraleId
+				})
+			: seesPublishedReport(false, r)
+	);
 	const snapshots = latestPublications(rows.map((r) => r.id));
 	const items: PublishedReport[] = [];
 	for (const r of rows) {
