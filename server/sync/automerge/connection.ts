@@ -94,6 +94,9 @@ export class AutomergeConnection implements HubConnection, AutomergePeer {
 		if (message.type === 'ignored') return;
 		if (message.type === 'join')
 			return this.join(message.senderId, message.supportedProtocolVersions);
+		// stock clients forward the presence they receive to their other peers, the hub included;
+		// the hub relayed it already, so a forwarded copy is dropped rather than taken for a forgery
+		if (message.type === 'ephemeral' && this.joinedAs && message.senderId !== this.joinedAs) return;
 		// after the join, a socket speaks for its own peer only, and to the hub only
 		if (!this.joinedAs || message.senderId !== this.joinedAs) throw new Error('not joined');
 		if (message.type === 'ephemeral') return this.ephemeral(message);
