@@ -38,6 +38,8 @@ function syncHub(): Plugin {
 export default defineConfig({
 	plugins: [sveltekit(), syncHub()],
 	server: { port: 5173 },
+	// Automerge's browser build imports its .wasm; dev pre-bundling breaks that import
+	optimizeDeps: { exclude: ['@automerge/automerge'] },
 	test: {
 		projects: [
 			{
