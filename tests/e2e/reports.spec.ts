@@ -110,3 +110,44 @@ test('two authors write a report live and offline without losing a word; readers
 
 	for (const c of [karim, chloe, marc, noScript]) await c.context.close();
 });
+
+test('a draft written offline survives closing the tab and reaches colleagues when its author returns', async ({
+	browser,
+	server
+}) => {
+	test.setTimeout(120_000);
+	const karim = await loggedIn(browser, server.url, 'referent@charleroi.demo');
+	await karim.page.goto('/retours/nouveau');
+	await karim.page.getByLabel('Nom de la solution').fill('Logiciel de gestion des salles');
+	await karim.page.getByLabel('Fournisseur').fill('Salles & Co');
+	await karim.page.getByRole('button', { name: 'Commencer le retour' }).click();
+	await expect(karim.page).toHaveURL(/\/retours\/\d+$/);
+	const reportPath = new URL(karim.page.url()).pathname;
+	await expect(karim.page.locator('[data-status="synced"]')).toBeVisible();
+
+	await karim.context.setOffline(true);
+	await expect(karim.page.locator('[data-status="offline"]')).toBeVisible();
+	await karim.page.getByLabel('Enseignements').fill('Former les agents avant la mise en service.');
+	await karim.page.waitForTimeout(500); // closing the tab a moment after typing
+	await karim.page.close();
+	await karim.context.setOffline(false);
+
+	// the hub never heard of it: a colleague sees an empty field
+	const chloe = await loggedIn(browser, server.url, 'agent@charleroi.demo');
+	await chloe.page.goto(reportPath);
+	await expect(chloe.page.locator('[data-status="synced"]')).toBeVisible();
+	const chloeLessons = chloe.page.getByLabel('Enseignements');
+	await expect(chloeLessons).toHaveValue('');
+
+	// Karim reopens the report: this device's copy still holds it, and sends it
+	const again = await karim.context.newPage();
+	await again.goto(reportPath);
+	await expect(again.getByLabel('Enseignements')).toHaveValue(
+		'Former les agents avant la mise en service.'
+	);
+	await expect(again.locator('[data-status="synced"]')).toBeVisible();
+	await expect(chloeLessons).toHaveValue('Former les agents avant la mise en service.');
+
+	await karim.context.close();
+	await chloe.context.close();
+});

@@ -108,6 +108,8 @@ export class ReportConnection {
 			this.socket.goOnline();
 			this.#update();
 		});
+		// the repo writes to IndexedDB a moment after each change: closing the tab writes now
+		on(window, 'pagehide', () => void this.repo.flush());
 		this.socket.on('peer-candidate', () => {
 			this.#connected = true;
 			this.#update();
