@@ -128,6 +128,13 @@ test('a draft written offline survives closing the tab and reaches colleagues wh
 	await karim.context.setOffline(true);
 	await expect(karim.page.locator('[data-status="offline"]')).toBeVisible();
 	await karim.page.getByLabel('Enseignements').fill('Former les agents avant la mise en service.');
+	// logging out now would lose the draft: the portal asks first
+	await karim.page.getByRole('button', { name: 'Se déconnecter' }).click();
+	const unsent = karim.page.getByRole('dialog', {
+		name: 'Des modifications ne sont pas encore envoyées'
+	});
+	await expect(unsent).toContainText('Un document (tableau ou retour d’expérience)');
+	await unsent.getByRole('button', { name: 'Rester connecté' }).click();
 	await karim.page.waitForTimeout(500); // closing the tab a moment after typing
 	await karim.page.close();
 	await karim.context.setOffline(false);

@@ -5,6 +5,7 @@
  * copy. Logging out forgets that person's copies; edits made offline and not yet sent are the
  * exception, listed here until the hub has them, so that the logout can say so instead of losing
  * them. They wait on the device, still only for their author, until the board is reopened.
+ * Experience reports' Automerge copies (`report:5@7`) follow the same rules.
  */
 const KEY = 'centrale.unsyncedBoards';
 
