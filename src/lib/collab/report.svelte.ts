@@ -67,6 +67,7 @@ export class ReportConnection {
 	/** the hub's heads, from its last sync message for this document */
 	#hubHeads: string[] = [];
 	#editing: TextField | null = null;
+	#destroyed = false;
 	// a plain Map on purpose: `coauthors` is what renders, rebuilt from it
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#seen = new Map<string, Coauthor & { at: number }>();
@@ -123,7 +124,11 @@ export class ReportConnection {
 		this.socket.on('message', (message) => {
 			if (message.type !== 'sync' || message.documentId !== this.automergeId || !message.data)
 				return;
-			this.#hubHeads = A.decodeSyncMessage(message.data).heads;
+			try {
+				this.#hubHeads = A.decodeSyncMessage(message.data).heads;
+			} catch {
+				return; // the repo itself refuses it; the status waits for the next message
+			}
 			this.#update();
 		});
 		const heartbeat = setInterval(() => {
@@ -141,8 +146,9 @@ export class ReportConnection {
 				handle = await this.repo.find<RawReport>(this.automergeId as DocumentId);
 				break;
 			} catch {
-				if (this.refusal) return;
+				if (this.refusal || this.#destroyed) return;
 				await new Promise((resolve) => setTimeout(resolve, 2000));
+				if (this.#destroyed) return;
 			}
 		}
 		this.#subscribe = createSubscriber((update) => {
@@ -248,6 +254,7 @@ export class ReportConnection {
 	}
 
 	destroy() {
+		this.#destroyed = true;
 		for (const fn of this.#cleanup) fn();
 		this.socket.goOffline();
 		void this.repo.shutdown();
