@@ -197,6 +197,20 @@ describe('follows and reminders', () => {
 		expect(followed.body.location).toBe('/compte/suivis');
 		const list = await (await outsider.get('/compte/suivis')).text();
 		expect(list).toContain('Marché de rappel');
+		// a thématique, from the catalogue filtered on it
+		expect(await (await outsider.get('/catalogue?thematique=cybersecurite')).text()).toContain(
+			'Suivre la thématique « Cybersécurité »'
+		);
+		await outsider.post('/compte/suivis', {
+			kind: 'theme',
+			subject: 'cybersecurite',
+			follow: '1',
+			back: '/catalogue?thematique=cybersecurite'
+		});
+		expect(await (await outsider.get('/catalogue?thematique=cybersecurite')).text()).toContain(
+			'Ne plus suivre la thématique « Cybersécurité »'
+		);
+		expect(await (await outsider.get('/compte/suivis')).text()).toContain('Cybersécurité');
 		// an unknown subject changes nothing
 		const unknown = await outsider.post('/compte/suivis', {
 			kind: 'contract',

@@ -107,6 +107,13 @@ export function contractFollowPanel(
 	return out;
 }
 
+/** The catalogue filtered on one thématique offers to follow it (nothing for visitors). */
+export function themeFollowPanel(user: Actor | null, themes: readonly string[]): FollowState[] {
+	if (!user || themes.length !== 1 || !(themes[0] in THEMES)) return [];
+	const theme = themes[0] as Theme;
+	return [followState(user, 'theme', theme, `la thématique « ${THEMES[theme]} »`)];
+}
+
 /** The subject's name, or null when it does not exist or the person may not read it. */
 export function followableLabel(user: Actor, kind: FollowKind, subject: string): string | null {
 	const db = getDb();
