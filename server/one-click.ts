@@ -37,6 +37,17 @@ export function handleOneClick(
 	// the portal's own confirmation form: SvelteKit's action answers it
 	if (origin && origin === ownOrigin()) return false;
 	const [, token, kind] = match;
+	let answered = false;
+	const once = (status: number, text: string) => {
+		if (answered) return;
+		answered = true;
+		answer(res, status, text);
+	};
+	if (Number(req.headers['content-length']) > MAX_BODY) {
+		once(413, 'Requête trop grande.');
+		req.resume(); // read and drop what the client still sends
+		return true;
+	}
 	let body = '';
 	let tooLarge = false;
 	req.setEncoding('utf8');
@@ -45,15 +56,14 @@ export function handleOneClick(
 		body += chunk;
 		if (body.length > MAX_BODY) tooLarge = true;
 	});
-	req.on('error', () => answer(res, 400, 'Requête illisible.'));
+	req.on('error', () => once(400, 'Requête illisible.'));
 	req.on('end', () => {
-		if (tooLarge) return answer(res, 413, 'Requête trop grande.');
+		if (tooLarge) return once(413, 'Requête trop grande.');
 		const fields = new URLSearchParams(body.trim());
-		if (fields.get('List-Unsubscribe') !== 'One-Click')
-			return answer(res, 400, `Corps attendu : ${BODY}`);
+		if (fields.get('List-Unsubscribe') !== 'One-Click') return once(400, `Corps attendu : ${BODY}`);
 		if (!unsubscribeOneClick(token, kind))
-			return answer(res, 404, 'Ce lien de désabonnement est invalide.');
-		answer(res, 200, 'Désabonnement enregistré.');
+			return once(404, 'Ce lien de désabonnement est invalide.');
+		once(200, 'Désabonnement enregistré.');
 	});
 	return true;
 }
