@@ -5,9 +5,10 @@
  * end, restarts: the job catches up and sends the 90-day reminder only, the relaunch of that
  * contract, the interest deadline of the relaunch, the 80 % ceiling to the buyers, the budget vote
  * and tomorrow's group session, each once. An agent who clicked « Ne plus suivre » on the
- * contract is left out; someone of another commune who clicked « Suivre » is told. A second run
- * (restart with the clock moved past the next day) sends none of them again. Last, the mail's
- * RFC 8058 one-click POST, sent without login nor Origin, turns the kind's mail off.
+ * contract is left out; someone of another commune who clicked « Suivre » on it, or on the group,
+ * is told. A second run (restart with the clock moved past the next day) sends none of them
+ * again. Then the mail's RFC 8058 one-click POST, sent without login nor Origin, turns the kind's
+ * mail off, and the commune's calendar address works until its referent replaces it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureDb } from '../support/db';
@@ -26,7 +27,7 @@ const BUYER = 'acheteur@igretec.demo';
 let smtp: SmtpCatcher;
 let server: TestServer;
 let db: FixtureDb;
-const ids = { contract: 0, relaunch: 0, session: 0 };
+const ids = { contract: 0, relaunch: 0, session: 0, group: 0 };
 let endDate = '';
 let restartedAt = 0;
 
@@ -129,6 +130,7 @@ beforeAll(async () => {
 		visibility: 'open',
 		members: ['charleroi']
 	});
+	ids.group = groupId;
 	const sessionDay = day(now + 86 * DAY);
 	const startsAt = new Date(`${sessionDay}T14:00:00+01:00`).getTime();
 	ids.session = Number(
@@ -211,6 +213,17 @@ describe('follows and reminders', () => {
 			'Ne plus suivre la thématique « Cybersécurité »'
 		);
 		expect(await (await outsider.get('/compte/suivis')).text()).toContain('Cybersécurité');
+		// a working group its commune is not a member of (open: readable)
+		const group = await outsider.post('/compte/suivis', {
+			kind: 'group',
+			subject: String(ids.group),
+			follow: '1',
+			back: `/groupes/${ids.group}`
+		});
+		expect(group.status).toBe(303);
+		expect(await (await outsider.get(`/groupes/${ids.group}`)).text()).toContain(
+			'Ne plus suivre ce groupe'
+		);
 		// an unknown subject changes nothing
 		const unknown = await outsider.post('/compte/suivis', {
 			kind: 'contract',
@@ -235,6 +248,8 @@ describe('follows and reminders', () => {
 		await smtp.waitFor(REFERENT, new RegExp(`Intérêt à manifester .* ${RELAUNCH}`), 20_000);
 		await smtp.waitFor(BUYER, new RegExp(`Marché ${REF} : 80 % du montant maximal`), 20_000);
 		await smtp.waitFor(REFERENT, /Séance « Séance de rappel »/, 20_000);
+		// a follower of the group is reminded of its session too
+		await smtp.waitFor(OUTSIDER, /Séance « Séance de rappel »/, 20_000);
 		await smtp.waitFor(
 			REFERENT,
 			/MB1 \d{4} : les propositions doivent être prêtes avant le/,

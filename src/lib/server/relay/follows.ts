@@ -349,3 +349,21 @@ export function contractFollowerOrganisations(contractId: number): number[] {
 		)
 	];
 }
+
+/** The active people who clicked « Suivre » on a subject (a group, a supplier, a thématique). */
+export function explicitFollowerIds(kind: FollowKind, subject: string | number): number[] {
+	return getDb()
+		.select({ id: users.id })
+		.from(follows)
+		.innerJoin(users, eq(users.id, follows.userId))
+		.where(
+			and(
+				eq(follows.subjectKind, kind),
+				eq(follows.subjectId, String(subject)),
+				eq(follows.optOut, false),
+				isNull(users.disabledAt)
+			)
+		)
+		.all()
+		.map((r) => r.id);
+}

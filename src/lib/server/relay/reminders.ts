@@ -1,11 +1,12 @@
 /**
  * The reminders job (server/jobs, daily at 06:00 Brussels): contract and lot ends approaching,
  * relaunches published, interest deadlines approaching, framework ceilings reached, budget votes
- * approaching for communes with declared purchases, group sessions the day before. Each is keyed
- * by what it is about (domain/relay/reminder-keys.ts) and claimed in sent_reminders before it is
- * sent, so job reruns, two processes and restarts never send one twice; when a run comes after a
- * downtime, what is due is computed from today, so a skipped milestone is replaced by the
- * nearest one still true (domain/relay/reminders.ts). Everything goes through notify().
+ * approaching for communes with declared purchases, group sessions the day before (to members
+ * and followers of the group). Each is keyed by what it is about (domain/relay/reminder-keys.ts)
+ * and claimed in sent_reminders before it is sent, so job reruns, two processes and restarts
+ * never send one twice; when a run comes after a downtime, what is due is computed from today,
+ * so a skipped milestone is replaced by the nearest one still true (domain/relay/reminders.ts).
+ * Everything goes through notify().
  */
 import { and, eq, gt, inArray, isNotNull, isNull, like, lt } from 'drizzle-orm';
 import { VEHICLE_LABELS, type BudgetVehicle } from '../../domain/budget-calendar';
@@ -40,7 +41,7 @@ import {
 } from '../db/schema';
 import { servedOrganisations } from './audience';
 import { claimReminder } from './escalation';
-import { contractFollowerIds } from './follows';
+import { contractFollowerIds, explicitFollowerIds } from './follows';
 import { notify, type Notice } from './notify';
 
 /** how the communes' finance people name the votes (« MB2 : les propositions… ») */
@@ -185,7 +186,8 @@ function relaunches(at: Date): number {
 		if (
 			remindOnce(
 				{ kind: 'relaunch', contractId: s.predecessorId!, successorId: s.id },
-				peopleOf(adherents),
+				// every adherent must act, whatever they follow; followers of the old one hear of it too
+				[...peopleOf(adherents), ...contractFollowerIds(s.predecessorId!)],
 				{
 					kind: 'reminder.relaunch',
 					title: `Relance du marché ${predecessor.reference} : ${s.reference}`,
@@ -387,7 +389,7 @@ function groupSessionsTomorrow(today: string, at: Date): number {
 		if (
 			remindOnce(
 				{ kind: 'group-session', sessionId: s.id, on: day },
-				peopleOf(members),
+				[...peopleOf(members), ...explicitFollowerIds('group', s.groupId)],
 				{
 					kind: 'reminder.group-session',
 					title: `Séance « ${s.title} » le ${formatDateTime(s.startsAt)}`,
