@@ -68,9 +68,25 @@ describe('report.read / edit / publish / reply', () => {
 		expect(can(actors.otherBuyer, 'report.reply', report('draft', null))).toBe(false);
 	});
 
-	it('gives nothing to anonymous visitors (the public API reads published rows itself)', () => {
+	it('gives nothing to anonymous visitors on a members-only report', () => {
 		for (const action of ['report.read', 'report.edit', 'report.publish', 'report.reply'] as const)
 			expect(can(null, action, report('published'))).toBe(false);
+	});
+
+	it('lets a visitor read a public published report, and nothing more', () => {
+		const open = { ...report('published'), isPublic: true };
+		expect(can(null, 'report.read', open)).toBe(true);
+		expect(can(undefined, 'report.read', open)).toBe(true);
+		for (const action of ['report.edit', 'report.publish', 'report.reply'] as const)
+			expect(can(null, action, open)).toBe(false);
+		// a draft stays its authors' even if the public flag was set by an earlier publication
+		expect(can(null, 'report.read', { ...report('draft'), isPublic: true })).toBe(false);
+		expect(can(null, 'report.read', { ...report('published'), isPublic: false })).toBe(false);
+	});
+
+	it('gives visitors nothing outside reports', () => {
+		expect(can(null, 'usage.viewAll')).toBe(false);
+		expect(can(null, 'event.viewMembersDetails')).toBe(false);
 	});
 
 	it('never lets someone edit or publish what they cannot read', () => {

@@ -71,6 +71,8 @@ export interface ReportRef {
 	coAuthorIds: number[];
 	/** lead centrale of the contract it is about; null for a solution bought elsewhere */
 	contractCentraleId: number | null;
+	/** its commune opened it to everyone, not only members (absent: members only) */
+	isPublic?: boolean;
 }
 
 export type Permission =
@@ -341,13 +343,24 @@ const RULES: { [A in Action]: Rule<A> } = {
 		(user.role === 'referent' || (user.role === 'agent' && !r.ackByReferent))
 };
 
-/** true when `user` may perform `action` on `resource`; anonymous users may do none of these. */
+/**
+ * What a visitor who is not signed in may do: read a report its commune made public (anonymised
+ * as it chose, by the page). Nothing else.
+ */
+const VISITOR_RULES: { [A in Action]?: (resource: ResourceOf<A>) => boolean } = {
+	'report.read': (r) => r.status === 'published' && r.isPublic === true
+};
+
+/** true when `user` may perform `action` on `resource`; anonymous users only what VISITOR_RULES allow. */
 export function can<A extends Action>(
 	user: Actor | null | undefined,
 	action: A,
 	...[resource]: ResourceOf<A> extends undefined ? [] : [ResourceOf<A>]
 ): boolean {
-	if (!user) return false;
+	if (!user) {
+		const rule = VISITOR_RULES[action] as ((r: ResourceOf<A>) => boolean) | undefined;
+		return rule ? rule(resource as ResourceOf<A>) : false;
+	}
 	const rule = RULES[action] as Rule<A>;
 	return rule(user, resource as ResourceOf<A>);
 }

@@ -19,6 +19,7 @@ export function reportRef(reportId: number): ReportRef | null {
 		.select({
 			organisationId: reports.organisationId,
 			status: reports.status,
+			isPublic: reports.isPublic,
 			contractCentraleId: contracts.centraleId
 		})
 		.from(reports)
@@ -34,6 +35,7 @@ export function reportRef(reportId: number): ReportRef | null {
 	return {
 		organisationId: row.organisationId,
 		status: row.status,
+		isPublic: row.isPublic,
 		contractCentraleId: row.contractCentraleId ?? null,
 		coAuthorIds: coAuthors.map((a) => a.userId)
 	};
