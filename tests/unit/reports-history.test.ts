@@ -6,6 +6,8 @@ import {
 	shares,
 	type VersionText
 } from '../../src/lib/domain/reports/attribution';
+import { diffText } from '../../src/lib/domain/reports/diff';
+import { tightenPieces } from '../../src/lib/domain/reports/diff-display';
 import { emptyReport } from '../../src/lib/domain/reports/shape';
 import { parseVersionKey, versionKey } from '../../src/lib/domain/reports/version-keys';
 import { anonymousCommune, communeLabel } from '../../src/lib/domain/reports/visibility';
@@ -125,5 +127,33 @@ describe('anonymised commune', () => {
 		expect(communeLabel(seneffe, { member: false, publicNamed: false })).toBe(
 			"une commune de l'arrondissement de Soignies"
 		);
+	});
+});
+
+describe('diff as shown', () => {
+	it('shows text appended after the last word as added, not as that word replaced', () => {
+		const pieces = tightenPieces(
+			diffText(
+				'Le support a été remarquable.',
+				'Le support a été remarquable. Nous le recommandons.'
+			)
+		);
+		expect(pieces).toEqual([
+			{ op: 'same', text: 'Le support a été remarquable.' },
+			{ op: 'added', text: ' Nous le recommandons.' }
+		]);
+	});
+
+	it('never splits a word, and keeps a real replacement whole', () => {
+		expect(tightenPieces(diffText('en deux jours.', 'en une heure.'))).toEqual([
+			{ op: 'same', text: 'en ' },
+			{ op: 'removed', text: 'deux jours.' },
+			{ op: 'added', text: 'une heure.' }
+		]);
+		expect(tightenPieces(diffText('trois mois', 'treize mois'))).toEqual([
+			{ op: 'removed', text: 'trois' },
+			{ op: 'added', text: 'treize' },
+			{ op: 'same', text: ' mois' }
+		]);
 	});
 });

@@ -6,9 +6,10 @@
 import * as A from '@automerge/automerge';
 import { and, asc, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { MODULE_LABELS } from '../../domain/catalogue/labels';
-import { can, type Actor } from '../../domain/permissions';
+import { can, type Actor, type ReportRef } from '../../domain/permissions';
 import { overallRating } from '../../domain/reports/ratings';
 import { readReport, reportExcerpt, type ReportContent } from '../../domain/reports/shape';
+import { communeLabel } from '../../domain/reports/visibility';
 import { loadAutomergeDoc } from '../collab/automerge-documents';
 import { getDb } from '../db/client';
 import {
@@ -21,6 +22,7 @@ import {
 	reports
 } from '../db/schema';
 import { reportDocName, reportRef } from './doc-access';
+import { replyContractChoices, reportReplyList } from './replies';
 import type { Author } from './reports';
 
 /** The newest publication of each of these reports, by report id. */
@@ -168,9 +170,10 @@ export function newReportPage(author: Author) {
 
 /**
  * A report's page: its readers get the published snapshot; its authors the current draft too.
+ * A visitor (null) reads a public report, its commune anonymised unless it chose to be named.
  * null when there is no such report or the viewer may not read it.
  */
-export function reportPage(viewer: Actor, reportId: number) {
+export function reportPage(viewer: Actor | null, reportId: number) {
 	const ref = reportRef(reportId);
 	if (!ref || !can(viewer, 'report.read', ref)) return null;
 	const db = getDb();
@@ -182,6 +185,10 @@ export function reportPage(viewer: Actor, reportId: number) {
 			automergeId: reports.automergeId,
 			communeName: organisations.name,
 			communeSlug: organisations.slug,
+			arrondissement: organisations.arrondissement,
+			province: organisations.province,
+			isPublic: reports.isPublic,
+			publicNamed: reports.publicNamed,
 			contractId: reports.contractId,
 			contractTitle: contracts.title,
 			contractReference: contracts.reference,
@@ -210,10 +217,18 @@ export function reportPage(viewer: Actor, reportId: number) {
 			A.free(loaded.doc);
 		}
 	}
-	const { automergeId, ...report } = row;
+	const { automergeId, arrondissement, province, ...report } = row;
+	const member = viewer !== null;
+	const communeName = communeLabel(
+		{ name: row.communeName, arrondissement, province },
+		{ member, publicNamed: row.publicNamed }
+	);
 	return {
 		report: {
 			...report,
+			communeName,
+			// an anonymised commune is not linked to its page
+			communeSlug: communeName === row.communeName ? row.communeSlug : null,
 			modules: row.modules.map((m) => MODULE_LABELS[m]),
 			// republished after its first publication: readers see « mis à jour le … »
 			updated:
@@ -227,6 +242,35 @@ export function reportPage(viewer: Actor, reportId: number) {
 		// the editor syncs the document under this id; only authors are given it
 		automergeId: canEdit ? automergeId : null,
 		canEdit,
-		canPublish: can(viewer, 'report.publish', ref)
+		canPublish: can(viewer, 'report.publish', ref),
+		member,
+		...reportPageHistory(viewer, ref, reportId)
+	};
+}
+
+/** The reader page's history and replies: earlier publications, replies, the reply form. */
+function reportPageHistory(viewer: Actor | null, ref: ReportRef, reportId: number) {
+	const previous = getDb()
+		.select({ publishedAt: reportPublications.publishedAt })
+		.from(reportPublications)
+		.where(eq(reportPublications.reportId, reportId))
+		.orderBy(asc(reportPublications.publishedAt), asc(reportPublications.id))
+		.all()
+		.map((p, i) => ({ number: i + 1, publishedAt: p.publishedAt }))
+		// the newest is the one the page shows
+		.slice(0, -1)
+		.reverse();
+	const canReply = can(viewer, 'report.reply', ref);
+	return {
+		// the versions pages are for members: visitors read the public version only
+		previousPublications: viewer ? previous : [],
+		replies: reportReplyList(reportId, viewer !== null),
+		canReply,
+		replyContracts: canReply && viewer ? replyContractChoices(viewer.organisationId) : [],
+		ownReply:
+			canReply && viewer
+				? (reportReplyList(reportId, true).find((r) => r.centraleId === viewer.organisationId) ??
+					null)
+				: null
 	};
 }

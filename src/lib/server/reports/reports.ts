@@ -16,6 +16,7 @@ import { adhesions, contracts, lots, reportPublications, reports } from '../db/s
 import type { FieldErrors } from '../forms';
 import { reportDocName, reportRef } from './doc-access';
 import { createReportDocument, newAutomergeId } from './documents';
+import type { PublishInput } from './publish-form';
 import type { NewReportInput } from './report-form';
 
 export type Author = Actor & { organisationKind: OrganisationKind };
@@ -102,9 +103,14 @@ export function createReport(author: Author, input: NewReportInput): ReportResul
 
 /**
  * Publishes the report as its document stands in the store (every accepted change is stored
- * before anyone sees it): its heads and its content are frozen in a new publication row.
+ * before anyone sees it): its heads and its content are frozen in a new publication row. The
+ * commune chooses its readers each time: members of the portal, or the public (named or not).
  */
-export function publishReport(author: Actor, reportId: number): ReportResult<Date> {
+export function publishReport(
+	author: Actor,
+	reportId: number,
+	visibility: PublishInput = { isPublic: false, publicNamed: false }
+): ReportResult<Date> {
 	const ref = reportRef(reportId);
 	if (!ref) return refused('Ce retour est introuvable.', 404);
 	if (!can(author, 'report.publish', ref))
@@ -134,6 +140,8 @@ export function publishReport(author: Actor, reportId: number): ReportResult<Dat
 				status: 'published',
 				publishedAt: at,
 				firstPublishedAt: row?.firstPublishedAt ?? at,
+				isPublic: visibility.isPublic,
+				publicNamed: visibility.publicNamed,
 				updatedAt: at
 			})
 			.where(eq(reports.id, reportId))

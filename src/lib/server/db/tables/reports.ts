@@ -114,3 +114,29 @@ export const reportActors = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.reportId, t.actor] })]
 );
+
+/**
+ * A centrale's reply to a published report: the supplier's corrective action, a relaunch lot that
+ * fixes what the commune ran into. One reply per centrale and report, which its buyers update.
+ */
+export const reportReplies = sqliteTable(
+	'report_replies',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => reports.id, { onDelete: 'cascade' }),
+		/** the centrale that answers (the buyer's organisation) */
+		centraleId: integer('centrale_id')
+			.notNull()
+			.references(() => organisations.id),
+		authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+		/** plain text, at most 5,000 characters */
+		body: text('body').notNull(),
+		/** a contract of the centrale the reply points to (e.g. the relaunch that fixes it) */
+		contractId: integer('contract_id').references(() => contracts.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [uniqueIndex('report_replies_report_centrale_idx').on(t.reportId, t.centraleId)]
+);
