@@ -183,13 +183,24 @@ describe('report visibility', () => {
 		expect(open.status).toBe(200);
 		expect(open.text).toContain("une commune de l'arrondissement de Charleroi");
 		expect(open.text).not.toContain('/annuaire/charleroi');
+		// nor in the page's data, nor the authors' names
+		expect(open.text).not.toContain('communeName:"Charleroi"');
+		expect(open.text).not.toContain('communeSlug:"charleroi"');
+		for (const email of ['referent@charleroi.demo', 'agent@charleroi.demo']) {
+			const { name } = db.sqlite
+				.prepare('select name from users where id = ?')
+				.get(db.userId(email)) as { name: string };
+			expect(open.text).not.toContain(name);
+		}
 		expect(open.text).toContain('Nous le recommandons.');
 		// the history stays for members
 		expect(open.text).not.toContain('Historique des versions');
 		expect((await html(visitor, `/retours/${reportId}/versions`)).status).toBe(303);
 		expect((await html(visitor, `/retours/${reportId}/versions/p1`)).status).toBe(303);
 		// members still see the commune's name
-		expect((await html(mons, `/retours/${reportId}`)).text).toContain('/annuaire/charleroi');
+		const member = (await html(mons, `/retours/${reportId}`)).text;
+		expect(member).toContain('/annuaire/charleroi');
+		expect(member).toContain('communeName:"Charleroi"');
 
 		await referent.action(`/retours/${reportId}?/publish`, { visibility: 'public', named: '1' });
 		const named = await html(visitor, `/retours/${reportId}`);
