@@ -64,4 +64,17 @@ test('authors browse the versions, who wrote what and a diff; the public reads i
 	await expect(page.getByText("une commune de l'arrondissement de Charleroi")).toBeVisible();
 	await expect(page.getByText('Le support a été remarquable.')).toBeVisible();
 	await expectAccessible();
+
+	// a buyer replies under it; the public reads the reply
+	await loginAs('acheteur@idea.demo');
+	await page.goto(`/retours/${reportId}`);
+	await page
+		.getByLabel('Réponse (action corrective du fournisseur, relance…)')
+		.fill('Le fournisseur a ajouté une journée de formation.');
+	await page.getByRole('button', { name: 'Publier la réponse' }).click();
+	await expect(page.getByRole('status')).toContainText('Votre réponse est publiée');
+	await expect(
+		page.getByRole('region', { name: 'Réponses de la centrale' }).getByRole('article')
+	).toContainText('Le fournisseur a ajouté une journée de formation.');
+	await expectAccessible();
 });
