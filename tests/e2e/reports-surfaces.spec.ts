@@ -12,7 +12,9 @@ test('a visitor reads what communes say of a contract, and a commune that adhere
 	const reports = page.getByRole('region', { name: "Retours d'expérience" });
 	await expect(reports.getByText('2 retours publiés')).toBeVisible();
 	await expect(reports.getByText('recommandé par 2 sur 2')).toBeVisible();
-	await expect(reports.getByRole('link', { name: /^Une commune \(anonyme\)/ })).toBeVisible();
+	await expect(
+		reports.getByRole('link', { name: /^Une commune de l'arrondissement de Mons/ })
+	).toBeVisible();
 	await expect(reports.getByRole('link', { name: 'Écrire un retour' })).toHaveCount(0);
 	await reports.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: test.info().outputPath('contract-visitor.png'), fullPage: true });

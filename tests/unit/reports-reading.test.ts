@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	namesCommune,
-	seesPublishedReport,
-	summariseReports
-} from '../../src/lib/domain/reports/reading';
+import { summariseReports } from '../../src/lib/domain/reports/reading';
 import { emptyReport, type ReportContent } from '../../src/lib/domain/reports/shape';
 
 const report = (
@@ -13,25 +9,6 @@ const report = (
 	const r = emptyReport();
 	return { ...r, ratings: { ...r.ratings, ...ratings }, wouldRecommend };
 };
-
-describe('who reads a published report, and under which name', () => {
-	it.each([
-		// signed in, isPublic, publicNamed → sees, named
-		[true, false, false, true, true],
-		[true, true, false, true, true],
-		[false, false, false, false, false],
-		[false, true, false, true, false],
-		[false, true, true, true, true],
-		// named without being public means nothing to visitors: they do not see it at all
-		[false, false, true, false, false]
-	])(
-		'signed in %s, public %s, named %s → sees %s, named %s',
-		(signedIn, isPublic, publicNamed, sees, named) => {
-			expect(seesPublishedReport(signedIn, { isPublic, publicNamed })).toBe(sees);
-			expect(namesCommune(signedIn, { isPublic, publicNamed })).toBe(named);
-		}
-	);
-});
 
 describe('summary of published reports', () => {
 	it('averages each question over those who answered, and counts recommendations', () => {

@@ -1,32 +1,10 @@
 /**
- * How published reports read outside their own page: who sees which (members every published
- * report, visitors only those the commune made public), whether the commune is named, and what a
- * set of reports says together (count, averages, « recommandé par X sur Y »). Pure: the server
- * gives it published snapshots, never drafts.
+ * What a set of published reports says together (count, averages, « recommandé par X sur Y »).
+ * Who reads which is can()'s `report.read`; how the commune is named, visibility.ts. Pure: the
+ * server gives it published snapshots, never drafts.
  */
 import { averageRatings, overallRating, type RatingAverage, type RatingKey } from './ratings';
 import type { ReportContent } from './shape';
-
-/** A published report's visibility as its commune chose it. */
-export interface ReportVisibility {
-	/** readable by visitors, not only by signed-in members */
-	isPublic: boolean;
-	/** and, to visitors, under the commune's name */
-	publicNamed: boolean;
-}
-
-/** What an anonymised report shows in place of the commune's name. */
-export const ANONYMOUS_COMMUNE = 'Une commune (anonyme)';
-
-/** Signed-in members read every published report; visitors the public ones only. */
-export function seesPublishedReport(signedIn: boolean, report: ReportVisibility): boolean {
-	return signedIn || report.isPublic;
-}
-
-/** Members always see which commune wrote it; visitors only when the commune chose to be named. */
-export function namesCommune(signedIn: boolean, report: ReportVisibility): boolean {
-	return signedIn || (report.isPublic && report.publicNamed);
-}
 
 export interface ReportsSummary {
 	count: number;

@@ -9,13 +9,9 @@ import { MODULE_LABELS } from '../../domain/catalogue/labels';
 import { can, type Actor } from '../../domain/permissions';
 import type { OrganisationKind } from '../../domain/roles';
 import { overallRating } from '../../domain/reports/ratings';
-import {
-	ANONYMOUS_COMMUNE,
-	namesCommune,
-	seesPublishedReport,
-	summariseReports
-} from '../../domain/reports/reading';
+import { summariseReports } from '../../domain/reports/reading';
 import { reportExcerpt, type ReportContent } from '../../domain/reports/shape';
+import { communeLabel } from '../../domain/reports/visibility';
 import { getDb } from '../db/client';
 import { contracts, lots, organisations, reports } from '../db/schema';
 import { findActiveAdhesion } from '../catalogue/membership';
@@ -37,7 +33,7 @@ export interface PublishedReport {
 	supplierName: string | null;
 	/** null when the commune stays anonymous to this viewer */
 	commune: { name: string; slug: string } | null;
-	/** the commune's name, or ANONYMOUS_COMMUNE */
+	/** the commune's name, or where it is when anonymised (domain/reports/visibility.ts) */
 	communeLabel: string;
 	firstPublishedAt: Date;
 	publishedAt: Date;
@@ -84,6 +80,8 @@ export function listPublishedReports(
 			publicNamed: reports.publicNamed,
 			communeName: organisations.name,
 			communeSlug: organisations.slug,
+			arrondissement: organisations.arrondissement,
+			province: organisations.province,
 			contractId: contracts.id,
 			contractReference: contracts.reference,
 			contractTitle: contracts.title,
@@ -103,23 +101,26 @@ export function listPublishedReports(
 		.orderBy(desc(reports.publishedAt), desc(reports.id))
 		.$dynamic();
 	if (paging) query = query.limit(paging.limit).offset(paging.offset);
-	// a member's right is can()'s (published: every member); a visitor's is the commune's choice
+	// can() decides, row by row: every member reads a published report, a visitor a public one
 	const rows = query.all().filter((r) =>
-		viewer
-			? can(viewer, 'report.read', {
-					organisationId: r.organisationId,
-					status: 'published',
-					coAuthorIds: [],
-					contractCentraleId: r.contractCentraleId
-				})
-			: seesPublishedReport(false, r)
+		can(viewer, 'report.read', {
+			organisationId: r.organisationId,
+			status: 'published',
+			coAuthorIds: [],
+			contractCentraleId: r.contractCentraleId,
+			isPublic: r.isPublic
+		})
 	);
 	const snapshots = latestPublications(rows.map((r) => r.id));
 	const items: PublishedReport[] = [];
 	for (const r of rows) {
 		const snapshot = snapshots.get(r.id);
 		if (!snapshot) continue; // published with no snapshot: nothing a reader may be shown
-		const named = namesCommune(signedIn, r);
+		const label = communeLabel(
+			{ name: r.communeName, arrondissement: r.arrondissement, province: r.province },
+			{ member: signedIn, publicNamed: r.publicNamed }
+		);
+		const named = label === r.communeName;
 		items.push({
 			id: r.id,
 			title: r.title,
@@ -135,7 +136,8 @@ export function listPublishedReports(
 			solutionName: r.solutionName,
 			supplierName: r.supplierName,
 			commune: named ? { name: r.communeName, slug: r.communeSlug } : null,
-			communeLabel: named ? r.communeName : ANONYMOUS_COMMUNE,
+			// a card's headline: « Une commune de l'arrondissement d'Ath »
+			communeLabel: label.charAt(0).toUpperCase() + label.slice(1),
 			firstPublishedAt: r.firstPublishedAt ?? snapshot.publishedAt,
 			publishedAt: snapshot.publishedAt,
 			content: snapshot.content,
