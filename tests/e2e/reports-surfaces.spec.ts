@@ -13,7 +13,7 @@ test('a visitor reads what communes say of a contract, and a commune that adhere
 	await expect(reports.getByText('2 retours publiés')).toBeVisible();
 	await expect(reports.getByText('recommandé par 2 sur 2')).toBeVisible();
 	await expect(
-		reports.getByRole('link', { name: /^Une commune de l'arrondissement de Mons/ })
+		reports.getByRole('link', { name: /^Une commune de la province de Hainaut/ })
 	).toBeVisible();
 	await expect(reports.getByRole('link', { name: 'Écrire un retour' })).toHaveCount(0);
 	await reports.scrollIntoViewIfNeeded();

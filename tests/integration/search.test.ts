@@ -67,7 +67,7 @@ describe('search across the portal', () => {
 		// Mons's report on the guichet is public but anonymous: found, never under its name
 		const visitor = reports(await search(new Client(server.url), 'urbanisme plans'));
 		expect(visitor).toEqual([
-			"Guichet citoyen en ligne et formulaires électroniques — Une commune de l'arrondissement de Mons"
+			'Guichet citoyen en ligne et formulaires électroniques — Une commune de la province de Hainaut'
 		]);
 		const member = await new Client(server.url).login('agent@tournai.demo');
 		expect(reports(await search(member, 'URBANISME plans'))).toEqual([

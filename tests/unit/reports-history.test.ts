@@ -109,6 +109,10 @@ describe('anonymised commune', () => {
 		expect(anonymousCommune({ arrondissement: 'Charleroi', province: 'Hainaut' })).toBe(
 			"une commune de l'arrondissement de Charleroi"
 		);
+		// the chef-lieu of an arrondissement would be pointed at by its name: the province instead
+		expect(anonymousCommune({ name: 'Mons', arrondissement: 'Mons', province: 'Hainaut' })).toBe(
+			'une commune de la province de Hainaut'
+		);
 		expect(anonymousCommune({ arrondissement: 'Ath', province: 'Hainaut' })).toBe(
 			"une commune de l'arrondissement d'Ath"
 		);

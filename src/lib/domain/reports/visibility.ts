@@ -8,10 +8,13 @@
 const of = (name: string) => (/^[aeiouyàâéèêëîïôûœ]/i.test(name) ? `d'${name}` : `de ${name}`);
 
 export function anonymousCommune(place: {
+	/** the commune's own name: an arrondissement named after it would point at it */
+	name?: string;
 	arrondissement: string | null;
 	province: string | null;
 }): string {
-	if (place.arrondissement) return `une commune de l'arrondissement ${of(place.arrondissement)}`;
+	if (place.arrondissement && place.arrondissement !== place.name)
+		return `une commune de l'arrondissement ${of(place.arrondissement)}`;
 	if (place.province) return `une commune de la province ${of(place.province)}`;
 	return 'une commune de Wallonie';
 }
