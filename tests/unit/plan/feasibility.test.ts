@@ -4,7 +4,7 @@ import { DEFAULT_BUDGET_CALENDAR } from '../../../src/lib/domain/budget-calendar
 import type { CommuneBudgetDates } from '../../../src/lib/domain/commune-budget-calendar';
 import { followsElection, isElectionYear } from '../../../src/lib/domain/plan/config';
 import { planFeasibility } from '../../../src/lib/domain/plan/feasibility';
-import { addMonths } from '../../../src/lib/domain/plan/months';
+import { addMonths, lastDayOf } from '../../../src/lib/domain/plan/months';
 
 describe('communal elections', () => {
 	it.each([
@@ -171,5 +171,38 @@ describe('a commune’s own dates override the defaults', () => {
 		expect(f.notes).toContain(
 			'Dates par défaut du cycle budgétaire wallon : la commune n’a pas encore encodé son calendrier 2028.'
 		);
+	});
+
+	it('remembers vehicles by the dates themselves: a changed date in a new array is seen, the same dates in a new array give the same answer', () => {
+		const once = planFeasibility({ today: '2026-11-01', target: '2027-01', own: [...own] });
+		const again = planFeasibility({
+			today: '2026-11-01',
+			target: '2027-01',
+			own: own.map((o) => ({ ...o }))
+		});
+		expect(again).toEqual(once);
+		const moved = planFeasibility({
+			today: '2026-11-01',
+			target: '2027-01',
+			own: own.map((o) => ({ ...o, initialVote: '2027-02-10' }))
+		});
+		expect(moved).toMatchObject({ feasible: false, earliestMonth: '2027-02' });
+	});
+});
+
+describe('lastDayOf', () => {
+	it.each([
+		['2027-01', '2027-01-31'],
+		['2027-02', '2027-02-28'],
+		['2028-02', '2028-02-29'],
+		['2100-02', '2100-02-28'],
+		['2000-02', '2000-02-29'],
+		['2027-04', '2027-04-30'],
+		['2027-06', '2027-06-30'],
+		['2027-09', '2027-09-30'],
+		['2027-11', '2027-11-30'],
+		['2027-12', '2027-12-31']
+	])('%s ends on %s', (month, day) => {
+		expect(lastDayOf(month)).toBe(day);
 	});
 });

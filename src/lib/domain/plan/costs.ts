@@ -35,8 +35,14 @@ export interface YearCost {
 export const DEFAULT_HORIZON_YEARS = 4;
 
 /** How many times the item is paid in `year`, from `start` ('YYYY-MM') to `endMonth`. */
-function paymentsIn(item: PlannedItem, year: number, start: string, endMonth: string): number {
-	if (item.recurrence === 'one_off') return year === yearOf(start) ? 1 : 0;
+function paymentsIn(
+	item: PlannedItem,
+	year: number,
+	start: string,
+	startYear: number,
+	endMonth: string
+): number {
+	if (item.recurrence === 'one_off') return year === startYear ? 1 : 0;
 	const from = start > `${year}-01` ? start : `${year}-01`;
 	const to = endMonth < `${year}-12` ? endMonth : `${year}-12`;
 	if (item.recurrence === 'monthly') return monthsBetween(from, to);
@@ -55,29 +61,39 @@ export function costByBudgetYear(
 	end: string | null,
 	horizonYears = DEFAULT_HORIZON_YEARS
 ): YearCost[] {
-	const endMonth = end ? monthOf(end) : `${yearOf(start) + horizonYears - 1}-12`;
+	const startYear = yearOf(start);
+	const endMonth = end ? monthOf(end) : `${startYear + horizonYears - 1}-12`;
 	if (endMonth < start) return [];
+	// each line's amount once: only how many times it is paid changes from year to year
+	const amounts = items.map((item) =>
+		lineTotal(item.quantityHundredths / 100, item.unitPriceCents)
+	);
 	const years: YearCost[] = [];
-	for (let year = yearOf(start); year <= yearOf(endMonth); year++) {
+	const endYear = yearOf(endMonth);
+	for (let year = startYear; year <= endYear; year++) {
 		const byNature: Record<BudgetNature, NatureSplit> = {
 			ordinaire: { oneOffCents: 0, recurringCents: 0 },
 			extraordinaire: { oneOffCents: 0, recurringCents: 0 }
 		};
 		const bases = new Map<VatRate, number>();
-		for (const item of items) {
-			const times = paymentsIn(item, year, start, endMonth);
+		for (let i = 0; i < items.length; i++) {
+			const item = items[i];
+			const times = paymentsIn(item, year, start, startYear, endMonth);
 			if (times === 0) continue;
-			const amount = lineTotal(item.quantityHundredths / 100, item.unitPriceCents) * times;
+			const amount = amounts[i] * times;
 			const split = byNature[item.budgetNature];
 			if (item.recurrence === 'one_off') split.oneOffCents += amount;
 			else split.recurringCents += amount;
 			bases.set(item.vatRate, (bases.get(item.vatRate) ?? 0) + amount);
 		}
-		const exclVatCents = [...bases.values()].reduce((a, b) => a + b, 0);
-		const vatCents = VAT_RATES.reduce<number>(
-			(sum, rate) => sum + vatOn(bases.get(rate) ?? 0, rate),
-			0
-		);
+		let exclVatCents = 0;
+		let vatCents = 0;
+		for (const rate of VAT_RATES) {
+			const base = bases.get(rate);
+			if (base === undefined) continue;
+			exclVatCents += base;
+			vatCents += vatOn(base, rate);
+		}
 		// a year with nothing to pay (the last months before the end, no anniversary) is not shown
 		if (exclVatCents > 0)
 			years.push({ year, byNature, exclVatCents, vatCents, inclVatCents: exclVatCents + vatCents });

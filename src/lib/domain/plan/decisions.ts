@@ -86,6 +86,17 @@ const ORDERABLE: readonly ContractStatus[] = ['awarded', 'active', 'expiring'];
 
 type Verdict = [DecisionStatus, string | null];
 
+/** A threshold as the notes show it: formatted once per amount (Intl is slow in a buyer's view). */
+const thresholds = new Map<number, string>();
+function threshold(cents: number): string {
+	let text = thresholds.get(cents);
+	if (text === undefined) {
+		if (thresholds.size > 100) thresholds.clear();
+		thresholds.set(cents, (text = formatMoney(cents)));
+	}
+	return text;
+}
+
 function statusOf(kind: DecisionKind, s: DecisionSituation, config: PlanConfig): Verdict {
 	const open = ORDERABLE.includes(s.contractStatus);
 	const before = BEFORE_AWARD.includes(s.contractStatus);
@@ -118,13 +129,13 @@ function statusOf(kind: DecisionKind, s: DecisionSituation, config: PlanConfig):
 					: ['closed', 'Le marché n’est plus ouvert.'];
 		case 'financeOpinion':
 			return s.amountExclVatCents > config.financeOpinionThresholdCents
-				? ['todo', `Montant supérieur à ${formatMoney(config.financeOpinionThresholdCents)} HTVA.`]
+				? ['todo', `Montant supérieur à ${threshold(config.financeOpinionThresholdCents)} HTVA.`]
 				: ['notNeeded', null];
 		case 'tutelleCheck':
 			return s.amountExclVatCents >= config.tutelleCheckThresholdCents
 				? [
 						'todo',
-						`Montant d’au moins ${formatMoney(config.tutelleCheckThresholdCents)} HTVA : vérifiez l’obligation de transmission.`
+						`Montant d’au moins ${threshold(config.tutelleCheckThresholdCents)} HTVA : vérifiez l’obligation de transmission.`
 					]
 				: ['notNeeded', null];
 	}

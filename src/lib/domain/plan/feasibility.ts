@@ -23,7 +23,7 @@ import {
 } from '../budget-calendar';
 import type { CommuneBudgetDates } from '../commune-budget-calendar';
 import { DEFAULT_PLAN_CONFIG, followsElection, type PlanConfig } from './config';
-import { addMonths, dayLabel, firstDayOf, monthLabel, monthOf, yearOf } from './months';
+import { dayLabel, firstDayOf, lastDayOf, monthLabel, monthOf, yearOf } from './months';
 
 export interface FeasibilityInput {
 	/** 'YYYY-MM-DD', Brussels */
@@ -72,26 +72,47 @@ export interface Feasibility {
 const YEARS_AHEAD = 4;
 
 /**
- * The vehicles of a year depend only on the year and the commune's dates: a buyer's view asks for
- * the same ones thousands of times, so with the default calendar and plan they are remembered per
- * `own` array (read-only input, so the memo cannot go stale) and year.
+ * The vehicles of a year depend only on the calendar, the plan configuration, the year and the
+ * commune's own dates for that year: a buyer's view asks for the same ones thousands of times, so
+ * they are remembered per calendar and configuration object (both read-only: callers pass the
+ * same object while its source is unchanged) and by the content of the year's own dates, not the
+ * identity of the array they come in (a page reads the calendars afresh on every request).
+ * Bounded: the memo of one calendar and configuration is forgotten past `MEMO_LIMIT` entries.
  */
-const NO_OWN: readonly CommuneBudgetDates[] = [];
-const memo = new WeakMap<readonly CommuneBudgetDates[], Map<number, VehicleOption[]>>();
+const MEMO_LIMIT = 20_000;
+const memo = new WeakMap<BudgetCalendarConfig, WeakMap<PlanConfig, Map<string, VehicleOption[]>>>();
 
-function options(year: number, input: FeasibilityInput): VehicleOption[] {
-	if (input.calendar || input.plan) return computeOptions(year, input);
-	const key = input.own ?? NO_OWN;
-	let byYear = memo.get(key);
-	if (!byYear) memo.set(key, (byYear = new Map()));
-	let found = byYear.get(year);
-	if (!found) byYear.set(year, (found = computeOptions(year, input)));
+function memoFor(calendar: BudgetCalendarConfig, plan: PlanConfig): Map<string, VehicleOption[]> {
+	let byPlan = memo.get(calendar);
+	if (!byPlan) memo.set(calendar, (byPlan = new WeakMap()));
+	let found = byPlan.get(plan);
+	if (!found || found.size > MEMO_LIMIT) byPlan.set(plan, (found = new Map()));
 	return found;
 }
 
-function computeOptions(year: number, input: FeasibilityInput): VehicleOption[] {
+function ownFor(year: number, own: readonly CommuneBudgetDates[] | undefined) {
+	if (!own) return null;
+	for (const o of own) if (o.year === year) return o;
+	return null;
+}
+
+function options(year: number, input: FeasibilityInput): VehicleOption[] {
 	const calendar = input.calendar ?? DEFAULT_BUDGET_CALENDAR;
-	const own = input.own?.find((o) => o.year === year) ?? null;
+	const plan = input.plan ?? DEFAULT_PLAN_CONFIG;
+	const own = ownFor(year, input.own);
+	const key = own ? `${year}|${own.initialVote}|${own.mb1 ?? ''}|${own.mb2 ?? ''}` : `${year}`;
+	const byKey = memoFor(calendar, plan);
+	let found = byKey.get(key);
+	if (!found) byKey.set(key, (found = computeOptions(year, calendar, plan, own)));
+	return found;
+}
+
+function computeOptions(
+	year: number,
+	calendar: BudgetCalendarConfig,
+	plan: PlanConfig,
+	own: CommuneBudgetDates | null
+): VehicleOption[] {
 	const periods = periodsForYear(year, calendar, own);
 	const provisional = periods.find((p) => p.kind === 'provisional')!;
 	const yearStart = `${year}-01-01`;
@@ -107,7 +128,7 @@ function computeOptions(year: number, input: FeasibilityInput): VehicleOption[] 
 			twelfthsUntil = own.initialVote;
 			votedFrom = yearStart;
 		}
-		if (p.kind === 'initial' && !own && followsElection(year, input.plan ?? DEFAULT_PLAN_CONFIG)) {
+		if (p.kind === 'initial' && !own && followsElection(year, plan)) {
 			twelfthsUntil = provisional.to;
 			creditFrom = addDays(provisional.to, 1);
 			if (creditFrom < votedFrom) creditFrom = votedFrom;
@@ -131,10 +152,6 @@ const named = (o: VehicleOption, capital = false) =>
 		: `${capital ? 'La' : 'la'} ${o.vehicle === 'mb1' ? 'MB1' : 'MB2'} ${o.budgetYear}`;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-function lastDayOf(month: string): string {
-	return addDays(firstDayOf(addMonths(month, 1)), -1);
-}
 
 /** The earliest order day each open vehicle allows, from `from` on, within its budget year. */
 function earliest(input: FeasibilityInput, from: string) {

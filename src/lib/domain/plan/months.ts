@@ -18,6 +18,15 @@ export function yearOf(month: string): number {
 	return Number(month.slice(0, 4));
 }
 
+/** The month's last day, 'YYYY-MM-DD', by arithmetic (no Date: it runs for every intention). */
+export function lastDayOf(month: string): string {
+	const year = yearOf(month);
+	const m = Number(month.slice(5, 7));
+	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+	const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+	return `${month}-${days}`;
+}
+
 /** `month` moved by `count` months (negative goes back). */
 export function addMonths(month: string, count: number): string {
 	const index = yearOf(month) * 12 + Number(month.slice(5, 7)) - 1 + count;
