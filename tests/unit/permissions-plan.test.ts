@@ -36,6 +36,8 @@ describe('a commune’s purchase plan', () => {
 		expect(can(actors[who], 'plan.view', org(kind))).toBe(view);
 		expect(can(actors[who], 'plan.edit', org(kind))).toBe(edit);
 		expect(can(actors[who], 'plan.recordDecision', org(kind))).toBe(record);
+		// the finance director's choice of service is recorded like a decision: by the referent
+		expect(can(actors[who], 'plan.chooseNature', org(kind))).toBe(record);
 	});
 
 	const ledByIdea: ContractRef = { centraleId: IDEA, ledByIntercommunale: true };

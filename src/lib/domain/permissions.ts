@@ -116,6 +116,7 @@ export type Permission =
 	| { action: 'plan.view'; resource: OrganisationRef }
 	| { action: 'plan.edit'; resource: OrganisationRef }
 	| { action: 'plan.recordDecision'; resource: OrganisationRef }
+	| { action: 'plan.chooseNature'; resource: OrganisationRef }
 	| { action: 'plan.viewAggregate'; resource: ContractRef }
 	| { action: 'planTemplate.edit'; resource?: undefined }
 	| { action: 'contract.create'; resource?: undefined }
@@ -276,6 +277,9 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'plan.edit': (user, r) => hasBudget(r) && sameOrganisation(user, r.organisationId),
 	// a decision on file commits the commune: its referent records it
 	'plan.recordDecision': (user, r) => hasBudget(r) && commitsFor(user, r),
+	// the finance director's choice of budget service is a decision of the commune: its referent
+	// records it, like the other decisions on file
+	'plan.chooseNature': (user, r) => hasBudget(r) && commitsFor(user, r),
 	// the figures a centrale needs to set a framework's maximum (Coopservice): its buyers
 	'plan.viewAggregate': managesContract,
 	// the model deliberations are the centrale's text: buyers keep them (not platform admins)

@@ -6,14 +6,15 @@ import { brusselsToday } from '$lib/server/clock';
 import { fields, invalid, parseForm } from '$lib/server/forms';
 import { decisionSchema } from '$lib/server/plan/decision-form';
 import { recordDecision } from '$lib/server/plan/decisions';
-import { removeIntention } from '$lib/server/plan/intentions';
+import { chooseNature, removeIntention } from '$lib/server/plan/intentions';
+import { natureSchema } from '$lib/server/plan/nature-form';
 import { planPage } from '$lib/server/plan/plan-page';
 import { z } from 'zod';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function ownPlan(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
-	action: 'plan.view' | 'plan.edit' | 'plan.recordDecision'
+	action: 'plan.view' | 'plan.edit' | 'plan.recordDecision' | 'plan.chooseNature'
 ) {
 	const user = requireUser(event);
 	const kind = user.organisationKind as OrganisationKind;
@@ -26,7 +27,8 @@ export const load: PageServerLoad = (event) => {
 	const kind = user.organisationKind as OrganisationKind;
 	return {
 		...planPage({ id: user.organisationId, name: user.organisationName }, brusselsToday()),
-		mayRecord: can(user, 'plan.recordDecision', { organisationId: user.organisationId, kind })
+		mayRecord: can(user, 'plan.recordDecision', { organisationId: user.organisationId, kind }),
+		mayChooseNature: can(user, 'plan.chooseNature', { organisationId: user.organisationId, kind })
 	};
 };
 
@@ -44,6 +46,18 @@ export const actions: Actions = {
 		if (!recordDecision(user.organisationId, parsed.data, user.id))
 			return invalid(404, { form: 'Cette intention n’est plus dans votre plan.' });
 		redirect(303, `/plan-achats?decision=1#intention-${parsed.data.intentionId}`);
+	},
+	nature: async (event) => {
+		const user = ownPlan(event, 'plan.chooseNature');
+		const form = await event.request.formData();
+		const parsed = parseForm(natureSchema, form);
+		if (!parsed.ok)
+			return invalid(400, parsed.errors, parsed.fields, {
+				action: `nature-${form.get('intentionId')}-${form.get('priceItemId')}`
+			});
+		if (!chooseNature(user.organisationId, parsed.data, user.id))
+			return invalid(404, { form: 'Ce poste n’est plus dans votre plan.' });
+		redirect(303, `/plan-achats?nature=1#intention-${parsed.data.intentionId}`);
 	},
 	retirer: async (event) => {
 		const user = ownPlan(event, 'plan.edit');

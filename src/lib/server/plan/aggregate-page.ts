@@ -4,6 +4,7 @@
  * communes' budgets cannot carry the purchase before the planned award.
  */
 import { inArray } from 'drizzle-orm';
+import type { BudgetNature } from '../../domain/catalogue/types';
 import { costByBudgetYear } from '../../domain/plan/costs';
 import { planFeasibility } from '../../domain/plan/feasibility';
 import { monthLabel, monthOf } from '../../domain/plan/months';
@@ -11,6 +12,7 @@ import type { CommuneBudgetDates } from '../../domain/commune-budget-calendar';
 import type { ContractRow } from '../catalogue/contract';
 import { getDb } from '../db/client';
 import { budgetCalendars, organisations } from '../db/schema';
+import { planConfig } from './config';
 import { contractEnd, intentionPlannedItems, listIntentions } from './intentions';
 
 export function aggregatePage(contract: ContractRow, today: string) {
@@ -34,13 +36,15 @@ export function aggregatePage(contract: ContractRow, today: string) {
 		calendars.set(c.organisationId, [...(calendars.get(c.organisationId) ?? []), c]);
 	// the month a commune should be able to order: the planned start, else the award, else now
 	const awardMonth = monthOf(contract.startDate ?? contract.awardDate ?? today);
+	const plan = planConfig();
 	const rows = intentions.map((i) => {
 		const years = costByBudgetYear(intentionPlannedItems(i), i.targetMonth, contractEnd(contract));
 		const own = calendars.get(i.organisationId) ?? [];
 		const atAward = planFeasibility({
 			today,
 			target: awardMonth < monthOf(today) ? monthOf(today) : awardMonth,
-			own
+			own,
+			plan
 		});
 		return {
 			id: i.id,
@@ -58,13 +62,18 @@ export function aggregatePage(contract: ContractRow, today: string) {
 		};
 	});
 	const yearsShown = [...new Set(rows.flatMap((r) => r.years.map((y) => y.year)))].sort();
-	const totals = yearsShown.map((year) => ({
-		year,
-		exclVatCents: rows.reduce(
-			(sum, r) => sum + (r.years.find((y) => y.year === year)?.exclVatCents ?? 0),
-			0
-		)
-	}));
+	// by service too, with the finance directors' choices where they recorded one
+	const natureOf = (y: (typeof rows)[number]['years'][number] | undefined, n: BudgetNature) =>
+		y ? y.byNature[n].oneOffCents + y.byNature[n].recurringCents : 0;
+	const totals = yearsShown.map((year) => {
+		const inYear = rows.map((r) => r.years.find((y) => y.year === year));
+		return {
+			year,
+			exclVatCents: inYear.reduce((sum, y) => sum + (y?.exclVatCents ?? 0), 0),
+			ordinaireCents: inYear.reduce((sum, y) => sum + natureOf(y, 'ordinaire'), 0),
+			extraordinaireCents: inYear.reduce((sum, y) => sum + natureOf(y, 'extraordinaire'), 0)
+		};
+	});
 	return {
 		contract: { reference: contract.reference, title: contract.title, status: contract.status },
 		awardLabel: monthLabel(awardMonth),

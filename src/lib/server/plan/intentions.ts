@@ -18,8 +18,9 @@ import {
 } from '../catalogue/contract';
 import type { Outcome } from '../catalogue/commitments';
 import { getDb } from '../db/client';
-import { lots, priceItems, purchaseIntentionItems, purchaseIntentions } from '../db/schema';
+import { lots, priceItems, purchaseIntentionItems, purchaseIntentions, users } from '../db/schema';
 import type { IntentionInput } from './intention-form';
+import { SUGGESTED, type NatureInput } from './nature-form';
 
 /** The price an estimate counts: the awarded one, else the predecessor's reference, else none. */
 export function estimatePriceCents(
@@ -143,9 +144,9 @@ export type IntentionRow = typeof purchaseIntentions.$inferSelect & {
 	lotTitle: string;
 	items: (Pick<
 		typeof purchaseIntentionItems.$inferSelect,
-		'priceItemId' | 'quantityHundredths' | 'natureOverride'
+		'priceItemId' | 'quantityHundredths' | 'natureOverride' | 'natureChosenAt'
 	> &
-		PriceItemRow)[];
+		PriceItemRow & { natureChosenByName: string | null })[];
 };
 
 /** The intentions of some communes (one, or all those planning a contract), with their items. */
@@ -177,10 +178,13 @@ export function listIntentions(where: {
 			priceItemId: purchaseIntentionItems.priceItemId,
 			quantityHundredths: purchaseIntentionItems.quantityHundredths,
 			natureOverride: purchaseIntentionItems.natureOverride,
+			natureChosenAt: purchaseIntentionItems.natureChosenAt,
+			natureChosenByName: users.name,
 			item: priceItems
 		})
 		.from(purchaseIntentionItems)
 		.innerJoin(priceItems, eq(priceItems.id, purchaseIntentionItems.priceItemId))
+		.leftJoin(users, eq(users.id, purchaseIntentionItems.natureChosenBy))
 		.where(
 			inArray(
 				purchaseIntentionItems.intentionId,
@@ -199,7 +203,9 @@ export function listIntentions(where: {
 				...i.item,
 				priceItemId: i.priceItemId,
 				quantityHundredths: i.quantityHundredths,
-				natureOverride: i.natureOverride
+				natureOverride: i.natureOverride,
+				natureChosenAt: i.natureChosenAt,
+				natureChosenByName: i.natureChosenByName
 			}))
 	}));
 }
@@ -207,4 +213,54 @@ export function listIntentions(where: {
 /** An intention's items as the cost rules read them. */
 export function intentionPlannedItems(intention: IntentionRow): PlannedItem[] {
 	return intention.items.map((i) => plannedItem(i, i.quantityHundredths, i.natureOverride));
+}
+
+/**
+ * Records the finance director's choice of budget service for one item of one of the commune's
+ * intentions (who recorded it, when), or removes it to go back to the item's suggestion. The
+ * costs per nature, the fiche budgétaire, the export and the buyers' aggregate then read the
+ * chosen nature. False when the intention or the item is not the commune's.
+ */
+export function chooseNature(
+	organisationId: number,
+	input: NatureInput,
+	actorId: number,
+	now = new Date()
+): boolean {
+	const db = getDb();
+	return db.transaction(() => {
+		const owned = db
+			.select({ id: purchaseIntentionItems.id })
+			.from(purchaseIntentionItems)
+			.innerJoin(purchaseIntentions, eq(purchaseIntentions.id, purchaseIntentionItems.intentionId))
+			.where(
+				and(
+					eq(purchaseIntentionItems.intentionId, input.intentionId),
+					eq(purchaseIntentionItems.priceItemId, input.priceItemId),
+					eq(purchaseIntentions.organisationId, organisationId)
+				)
+			)
+			.get();
+		if (!owned) return false;
+		const nature = input.nature;
+		db.update(purchaseIntentionItems)
+			.set(
+				nature === SUGGESTED
+					? { natureOverride: null, natureChosenBy: null, natureChosenAt: null }
+					: { natureOverride: nature, natureChosenBy: actorId, natureChosenAt: now }
+			)
+			.where(eq(purchaseIntentionItems.id, owned.id))
+			.run();
+		audit(
+			{
+				actorId,
+				action: 'plan.chooseNature',
+				subjectType: 'organisation',
+				subjectId: organisationId,
+				details: { ...input }
+			},
+			now
+		);
+		return true;
+	});
 }

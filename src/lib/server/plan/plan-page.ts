@@ -5,6 +5,7 @@
  */
 import { DEFAULT_BUDGET_CALENDAR } from '../../domain/budget-calendar';
 import { STATUS_LABELS } from '../../domain/catalogue/labels';
+import type { BudgetNature } from '../../domain/catalogue/types';
 import { costByBudgetYear, totalCost } from '../../domain/plan/costs';
 import { decisionChain } from '../../domain/plan/decisions';
 import { planFeasibility } from '../../domain/plan/feasibility';
@@ -37,6 +38,14 @@ export function planPage(organisation: { id: number; name: string }, today: stri
 			},
 			lot: { number: i.lotNumber, title: i.lotTitle },
 			modules: i.modules,
+			items: i.items.map((it) => ({
+				priceItemId: it.priceItemId,
+				label: it.label,
+				suggested: it.budgetNature as BudgetNature,
+				chosen: it.natureOverride,
+				chosenBy: it.natureChosenByName,
+				chosenAt: it.natureChosenAt
+			})),
 			targetMonth: i.targetMonth,
 			targetLabel: monthLabel(i.targetMonth),
 			years,

@@ -53,7 +53,7 @@ export const purchaseIntentionItems = sqliteTable(
 			.references(() => priceItems.id, { onDelete: 'cascade' }),
 		/** in hundredths: 250 is 2,5 (two decimals at most) */
 		quantityHundredths: integer('quantity_hundredths').notNull(),
-		/** the finance director's choice when it differs from the item's suggestion */
+		/** the finance director's choice, recorded by the referent; null: the item's suggestion */
 		natureOverride: text('nature_override').$type<BudgetNature>(),
 		natureChosenBy: integer('nature_chosen_by').references(() => users.id, {
 			onDelete: 'set null'
