@@ -1,9 +1,12 @@
 /**
  * What the commune's finance director needs from the plan, on the real server: the budget service
  * they chose for an item (recorded by the referent, read by the fiche budgétaire, the export and
- * the buyers' aggregate).
+ * the buyers' aggregate); the signed PDF of a recorded decision, checked like every upload and
+ * read by the commune and, for an adhesion deliberation, by the centrale concerned.
  */
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/http';
@@ -138,5 +141,139 @@ describe('the finance director’s choice of budget service', () => {
 		});
 		expect(foreign.body.data).toContain('Ce poste n’est plus dans votre plan.');
 		expect(override(item.intentionId, item.priceItemId).nature).toBeNull();
+	});
+});
+
+const PDF = new TextEncoder().encode(
+	'%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
+);
+const storedFiles = () => {
+	const dir = path.join(server.dataDir, 'files');
+	return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+};
+const decisions = () =>
+	query<{ id: number; kind: string; sha: string | null; name: string | null }>(
+		'select id, kind, file_sha256 as sha, file_name as name from plan_decisions order by id'
+	);
+
+async function postFile(
+	client: Client,
+	action: string,
+	fields: Record<string, string>,
+	file: { name: string; bytes: Uint8Array<ArrayBuffer> }
+) {
+	const body = new FormData();
+	for (const [k, v] of Object.entries(fields)) body.set(k, v);
+	body.set('signedPdf', new Blob([file.bytes]), file.name);
+	const res = await client.request(`/plan-achats?/${action}`, {
+		method: 'POST',
+		body,
+		headers: { 'x-sveltekit-action': 'true', accept: 'application/json' }
+	});
+	return (await res.json()) as { type: string; status?: number; data?: string };
+}
+
+describe('the signed PDF of a recorded decision', () => {
+	it('refuses what is not a PDF with a French message and stores nothing', async () => {
+		const { intentionId } = charleroiItem();
+		const referent = await as('referent@charleroi.demo');
+		const fields = {
+			intentionId: String(intentionId),
+			kind: 'centraleMembership',
+			decidedOn: '2026-11-20',
+			reference: 'CC/2026/041'
+		};
+		const files = storedFiles();
+		const renamed = await postFile(referent, 'decision', fields, {
+			name: 'deliberation.pdf',
+			bytes: new TextEncoder().encode('MZ\x90\x00 not a pdf at all')
+		});
+		expect(renamed.type).toBe('failure');
+		expect(renamed.data).toContain(
+			'Le contenu du fichier ne correspond pas à un fichier PDF : vérifiez le document et réessayez.'
+		);
+		// what was typed comes back
+		expect(renamed.data).toContain('CC/2026/041');
+		const sheet = await postFile(referent, 'decision', fields, {
+			name: 'deliberation.csv',
+			bytes: new TextEncoder().encode('date;reference\n2026-11-20;CC/2026/041\n')
+		});
+		expect(sheet.data).toContain('Le document signé doit être un fichier PDF');
+		expect(decisions()).toEqual([]);
+		expect(storedFiles()).toEqual(files);
+	});
+
+	it('stores the adhesion deliberation by its SHA-256, for the commune and the centrale concerned only', async () => {
+		const { intentionId } = charleroiItem();
+		const referent = await as('referent@charleroi.demo');
+		const recorded = await postFile(
+			referent,
+			'decision',
+			{
+				intentionId: String(intentionId),
+				kind: 'centraleMembership',
+				decidedOn: '2026-11-20',
+				reference: 'CC/2026/041'
+			},
+			{ name: 'Délibération adhésion IGRETEC.pdf', bytes: PDF }
+		);
+		expect(recorded.type).toBe('redirect');
+		const sha = createHash('sha256').update(PDF).digest('hex');
+		const [decision] = decisions();
+		expect(decision).toMatchObject({
+			kind: 'centraleMembership',
+			sha,
+			name: 'Délibération adhésion IGRETEC.pdf'
+		});
+		expect(storedFiles()).toContain(sha);
+
+		const url = `/plan-achats/decisions/${decision.id}.pdf`;
+		expect(await (await referent.get('/plan-achats')).text()).toContain(url);
+		for (const email of [
+			'referent@charleroi.demo',
+			'agent@charleroi.demo',
+			'acheteur@igretec.demo'
+		]) {
+			const res = await (await as(email)).get(url);
+			expect(res.status, email).toBe(200);
+			expect(res.headers.get('content-type')).toBe('application/pdf');
+			expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
+		}
+		for (const email of ['acheteur@idea.demo', 'referent@mons.demo'])
+			expect((await (await as(email)).get(url)).status, email).toBe(404);
+		// the centrale sees it on file in its view of the plans
+		const buyer = await as('acheteur@igretec.demo');
+		expect(await (await buyer.get(`/gestion/marches/${CONTRACT}/plans`)).text()).toContain(url);
+	});
+
+	it('is attached later to another decision, which the centrale does not read', async () => {
+		const { intentionId } = charleroiItem();
+		const referent = await as('referent@charleroi.demo');
+		const order = await referent.action('/plan-achats?/decision', {
+			intentionId: String(intentionId),
+			kind: 'order',
+			decidedOn: '2026-12-03',
+			reference: 'COL/2026/1203'
+		});
+		expect(order.body.type).toBe('redirect');
+		const id = decisions().find((d) => d.kind === 'order')!.id;
+		const mons = await as('referent@mons.demo');
+		const foreign = await postFile(
+			mons,
+			'pdf',
+			{ decisionId: String(id) },
+			{ name: 'x.pdf', bytes: PDF }
+		);
+		expect(foreign.data).toContain('Cette décision n’est pas dans votre plan.');
+		const attached = await postFile(
+			referent,
+			'pdf',
+			{ decisionId: String(id) },
+			{ name: 'commande.pdf', bytes: PDF }
+		);
+		expect(attached.type).toBe('redirect');
+		const url = `/plan-achats/decisions/${id}.pdf`;
+		expect((await (await as('agent@charleroi.demo')).get(url)).status).toBe(200);
+		expect((await (await as('acheteur@igretec.demo')).get(url)).status).toBe(404);
 	});
 });

@@ -67,3 +67,30 @@ describe('a commune’s purchase plan', () => {
 		expect(can(null, 'planTemplate.edit')).toBe(false);
 	});
 });
+
+describe('a recorded decision’s signed PDF', () => {
+	const decision = (adhesion: boolean, kind: OrganisationKind = 'commune') => ({
+		organisationId: MONS,
+		kind,
+		centraleId: IDEA,
+		adhesion
+	});
+	// [actor, adhesion deliberation, other decision]
+	it.each<[string, boolean, boolean]>([
+		['referentMons', true, true],
+		['agentMons', true, true],
+		['referentTournai', false, false],
+		['buyerIdea', true, false],
+		['buyerIgretec', false, false],
+		['admin', false, false]
+	])('%s reads an adhesion deliberation: %s, another decision: %s', (who, adhesion, other) => {
+		expect(can(actors[who], 'plan.readDecisionFile', decision(true))).toBe(adhesion);
+		expect(can(actors[who], 'plan.readDecisionFile', decision(false))).toBe(other);
+	});
+
+	it('is not read by a buyer when the decision concerns no centrale', () => {
+		expect(
+			can(actors.buyerIdea, 'plan.readDecisionFile', { ...decision(true), centraleId: null })
+		).toBe(false);
+	});
+});

@@ -50,6 +50,14 @@ export interface ContractRef {
 	ledByIntercommunale: boolean;
 }
 
+/** A recorded decision's signed PDF: whose decision, about which centrale, of which kind. */
+export interface DecisionFileRef extends OrganisationRef {
+	/** the centrale the decision concerns */
+	centraleId: number | null;
+	/** an adhesion deliberation (to the centrale or to a contract): the centrale keeps it on file */
+	adhesion: boolean;
+}
+
 /** A peer conversation from the actor's point of view. */
 export interface ConversationRef {
 	/** the actor wrote the first message or received it */
@@ -117,6 +125,7 @@ export type Permission =
 	| { action: 'plan.edit'; resource: OrganisationRef }
 	| { action: 'plan.recordDecision'; resource: OrganisationRef }
 	| { action: 'plan.chooseNature'; resource: OrganisationRef }
+	| { action: 'plan.readDecisionFile'; resource: DecisionFileRef }
 	| { action: 'plan.viewAggregate'; resource: ContractRef }
 	| { action: 'planTemplate.edit'; resource?: undefined }
 	| { action: 'contract.create'; resource?: undefined }
@@ -280,6 +289,11 @@ const RULES: { [A in Action]: Rule<A> } = {
 	// the finance director's choice of budget service is a decision of the commune: its referent
 	// records it, like the other decisions on file
 	'plan.chooseNature': (user, r) => hasBudget(r) && commitsFor(user, r),
+	// the commune's members read its signed decisions; the buyers of the centrale concerned read
+	// its adhesion deliberations (« délibération d'adhésion au dossier »), nothing else of the plan
+	'plan.readDecisionFile': (user, r) =>
+		(hasBudget(r) && sameOrganisation(user, r.organisationId)) ||
+		(r.adhesion && isBuyer(user) && r.centraleId !== null && sameOrganisation(user, r.centraleId)),
 	// the figures a centrale needs to set a framework's maximum (Coopservice): its buyers
 	'plan.viewAggregate': managesContract,
 	// the model deliberations are the centrale's text: buyers keep them (not platform admins)

@@ -48,6 +48,20 @@ function verify(file) {
 			.get();
 		if (hasDocuments && !problems.length)
 			files = copy.prepare('select distinct sha256 from contract_documents').pluck().all();
+		// the signed PDFs of the communes' recorded decisions (purchase plan)
+		const hasDecisionFiles = copy
+			.prepare("select 1 from pragma_table_info('plan_decisions') where name = 'file_sha256'")
+			.get();
+		if (hasDecisionFiles && !problems.length)
+			files = [
+				...new Set([
+					...files,
+					...copy
+						.prepare('select file_sha256 from plan_decisions where file_sha256 is not null')
+						.pluck()
+						.all()
+				])
+			];
 		return { problems, files };
 	} finally {
 		copy.close();

@@ -9,7 +9,7 @@ import { can } from '../../domain/permissions';
 import { audit } from '../audit';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db/client';
-import { contractDocuments, contracts } from '../db/schema';
+import { contractDocuments, contracts, planDecisions } from '../db/schema';
 import type { Outcome } from './commitments';
 import type { ContractRow } from './contract';
 import { checkUpload, readStoredFile, removeStoredFile, storeFile } from './files';
@@ -147,8 +147,14 @@ export function deleteDocument(
 			.from(contractDocuments)
 			.where(eq(contractDocuments.sha256, doc.sha256))
 			.get()!;
+		// a commune's signed decision may be the very same PDF: its file stays then
+		const { n: decisions } = db
+			.select({ n: count() })
+			.from(planDecisions)
+			.where(eq(planDecisions.fileSha256, doc.sha256))
+			.get()!;
 		bumpContractVersion(contract.id, now);
-		const remove = shouldRemoveStoredFile(n);
+		const remove = shouldRemoveStoredFile(n + decisions);
 		audit(
 			{
 				actorId,

@@ -3,7 +3,7 @@
  * year (the figures a centrale needs to set a framework's maximum, Coopservice), and which
  * communes' budgets cannot carry the purchase before the planned award.
  */
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { BudgetNature } from '../../domain/catalogue/types';
 import { costByBudgetYear } from '../../domain/plan/costs';
 import { planFeasibility } from '../../domain/plan/feasibility';
@@ -11,7 +11,8 @@ import { monthLabel, monthOf } from '../../domain/plan/months';
 import type { CommuneBudgetDates } from '../../domain/commune-budget-calendar';
 import type { ContractRow } from '../catalogue/contract';
 import { getDb } from '../db/client';
-import { budgetCalendars, organisations } from '../db/schema';
+import { budgetCalendars, organisations, planDecisions } from '../db/schema';
+import { ADHESION_KINDS } from './decision-files';
 import { planConfig } from './config';
 import { contractEnd, intentionPlannedItems, listIntentions } from './intentions';
 
@@ -34,6 +35,28 @@ export function aggregatePage(contract: ContractRow, today: string) {
 		? db.select().from(budgetCalendars).where(inArray(budgetCalendars.organisationId, orgIds)).all()
 		: [])
 		calendars.set(c.organisationId, [...(calendars.get(c.organisationId) ?? []), c]);
+	// the signed adhesion deliberations the centrale may keep on file: to it, or to this contract
+	const adhesionFiles = new Map<number, number>();
+	for (const d of orgIds.length
+		? db
+				.select({ id: planDecisions.id, organisationId: planDecisions.organisationId })
+				.from(planDecisions)
+				.where(
+					and(
+						inArray(planDecisions.organisationId, orgIds),
+						eq(planDecisions.centraleId, contract.centraleId),
+						inArray(planDecisions.kind, [...ADHESION_KINDS]),
+						or(
+							eq(planDecisions.kind, 'centraleMembership'),
+							eq(planDecisions.contractId, contract.id)
+						),
+						isNotNull(planDecisions.fileSha256)
+					)
+				)
+				.orderBy(planDecisions.id)
+				.all()
+		: [])
+		adhesionFiles.set(d.organisationId, d.id);
 	// the month a commune should be able to order: the planned start, else the award, else now
 	const awardMonth = monthOf(contract.startDate ?? contract.awardDate ?? today);
 	const plan = planConfig();
@@ -58,6 +81,7 @@ export function aggregatePage(contract: ContractRow, today: string) {
 			})),
 			years,
 			lateForAward: !atAward.feasible,
+			adhesionFileId: adhesionFiles.get(i.organisationId) ?? null,
 			earliestLabel: atAward.earliestMonth ? monthLabel(atAward.earliestMonth) : null
 		};
 	});

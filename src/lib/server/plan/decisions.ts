@@ -2,13 +2,15 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DecisionKind } from '../../domain/plan/decisions';
 import { audit } from '../audit';
+import { storeFile } from '../catalogue/files';
 import { getDb } from '../db/client';
 import { contracts, planDecisions, purchaseIntentions } from '../db/schema';
+import type { SignedPdf } from './decision-files';
 
 export type RecordedDecision = Pick<
 	typeof planDecisions.$inferSelect,
 	'id' | 'kind' | 'centraleId' | 'contractId' | 'intentionId' | 'decidedOn' | 'reference'
->;
+> & { hasFile: boolean };
 
 export function listRecordedDecisions(organisationId: number): RecordedDecision[] {
 	return getDb()
@@ -19,12 +21,14 @@ export function listRecordedDecisions(organisationId: number): RecordedDecision[
 			contractId: planDecisions.contractId,
 			intentionId: planDecisions.intentionId,
 			decidedOn: planDecisions.decidedOn,
-			reference: planDecisions.reference
+			reference: planDecisions.reference,
+			fileSha256: planDecisions.fileSha256
 		})
 		.from(planDecisions)
 		.where(eq(planDecisions.organisationId, organisationId))
 		.orderBy(asc(planDecisions.decidedOn))
-		.all();
+		.all()
+		.map(({ fileSha256, ...d }) => ({ ...d, hasFile: fileSha256 !== null }));
 }
 
 /** The kinds recorded for one contract of one centrale (the centrale's adhesion counts for all). */
@@ -49,15 +53,17 @@ export interface DecisionInput {
 }
 
 /**
- * Records a decision taken about one of the commune's intentions: the council's adhesion counts
- * for the contract's centrale, the others for the contract. False when the intention is not the
- * commune's.
+ * Records a decision taken about one of the commune's intentions, with its signed PDF when given
+ * (checked by the caller, readSignedPdf): the council's adhesion counts for the contract's
+ * centrale, the others for the contract. False when the intention is not the commune's; then
+ * nothing is stored, not even the file.
  */
 export function recordDecision(
 	organisationId: number,
 	input: DecisionInput,
 	actorId: number,
-	now = new Date()
+	now = new Date(),
+	pdf: SignedPdf | null = null
 ): boolean {
 	const db = getDb();
 	const intention = db
@@ -72,6 +78,7 @@ export function recordDecision(
 		)
 		.get();
 	if (!intention) return false;
+	const sha = pdf ? storeFile(pdf.bytes) : null;
 	db.transaction(() => {
 		db.insert(planDecisions)
 			.values({
@@ -82,6 +89,8 @@ export function recordDecision(
 				intentionId: input.intentionId,
 				decidedOn: input.decidedOn,
 				reference: input.reference,
+				fileSha256: sha,
+				fileName: pdf?.name ?? null,
 				recordedBy: actorId,
 				createdAt: now
 			})
@@ -92,7 +101,45 @@ export function recordDecision(
 				action: 'plan.recordDecision',
 				subjectType: 'organisation',
 				subjectId: organisationId,
-				details: { ...input }
+				details: { ...input, sha256: sha }
+			},
+			now
+		);
+	});
+	return true;
+}
+
+/**
+ * Attaches the signed PDF to a decision the commune recorded earlier (the scan often comes after
+ * the meeting), replacing an earlier one. False when the decision is not the commune's.
+ */
+export function attachSignedPdf(
+	organisationId: number,
+	decisionId: number,
+	pdf: SignedPdf,
+	actorId: number,
+	now = new Date()
+): boolean {
+	const db = getDb();
+	const decision = db
+		.select({ id: planDecisions.id })
+		.from(planDecisions)
+		.where(and(eq(planDecisions.id, decisionId), eq(planDecisions.organisationId, organisationId)))
+		.get();
+	if (!decision) return false;
+	const sha = storeFile(pdf.bytes);
+	db.transaction(() => {
+		db.update(planDecisions)
+			.set({ fileSha256: sha, fileName: pdf.name })
+			.where(eq(planDecisions.id, decisionId))
+			.run();
+		audit(
+			{
+				actorId,
+				action: 'plan.attachSignedPdf',
+				subjectType: 'organisation',
+				subjectId: organisationId,
+				details: { decisionId, sha256: sha, size: pdf.bytes.length, filename: pdf.name }
 			},
 			now
 		);

@@ -53,7 +53,13 @@ export function planPage(organisation: { id: number; name: string }, today: stri
 			feasibility: planFeasibility({ today, target: i.targetMonth, own, plan: config }),
 			recorded: recorded
 				.filter((d) => recordedKinds([d], contract).length > 0)
-				.map((d) => ({ kind: d.kind, decidedOn: d.decidedOn, reference: d.reference })),
+				.map((d) => ({
+					id: d.id,
+					kind: d.kind,
+					decidedOn: d.decidedOn,
+					reference: d.reference,
+					hasFile: d.hasFile
+				})),
 			decisions: decisionChain(
 				{
 					contractStatus: contract.status,
