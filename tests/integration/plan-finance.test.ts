@@ -2,9 +2,11 @@
  * What the commune's finance director needs from the plan, on the real server: the budget service
  * they chose for an item (recorded by the referent, read by the fiche budgétaire, the export and
  * the buyers' aggregate); the signed PDF of a recorded decision, checked like every upload and
- * read by the commune and, for an adhesion deliberation, by the centrale concerned.
+ * read by the commune and, for an adhesion deliberation, by the centrale concerned; the plan as
+ * an Excel workbook, read back with the library that wrote it.
  */
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -275,5 +277,76 @@ describe('the signed PDF of a recorded decision', () => {
 		const url = `/plan-achats/decisions/${id}.pdf`;
 		expect((await (await as('agent@charleroi.demo')).get(url)).status).toBe(200);
 		expect((await (await as('acheteur@igretec.demo')).get(url)).status).toBe(404);
+	});
+});
+
+describe('the plan as an Excel workbook', () => {
+	it('has the CSV’s rows with amounts as euros and dates as dates, one sheet per budget year', async () => {
+		const referent = await as('referent@charleroi.demo');
+		const res = await referent.get('/plan-achats/plan.xlsx');
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe(
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		);
+		expect(res.headers.get('content-disposition')).toContain('plan-achats-charleroi.xlsx');
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(await res.arrayBuffer());
+
+		const csv = (await (await referent.get('/plan-achats/plan.csv')).text())
+			.replace(/^\ufeff/, '')
+			.trim()
+			.split('\r\n')
+			.map((line) => line.split(';'));
+		const [header, ...csvRows] = csv;
+		const all = workbook.getWorksheet('Toutes les années')!;
+		const cells = (row: ExcelJS.Row) =>
+			Array.from({ length: header.length }, (_, i) => row.getCell(i + 1).value);
+		expect(cells(all.getRow(1))).toEqual(header);
+		expect(all.rowCount).toBe(csvRows.length + 1);
+
+		const years = [...new Set(csvRows.map((r) => Number(r[7])))].sort();
+		expect(workbook.worksheets.map((w) => w.name)).toEqual([
+			'Toutes les années',
+			...years.map((y) => `Exercice ${y}`)
+		]);
+		const euros = (text: string) => Number(text.replace(',', '.'));
+		csvRows.forEach((csvRow, i) => {
+			const row = all.getRow(i + 2);
+			expect(row.getCell(1).value).toBe(csvRow[0]);
+			// the wished month, a real date shown as « mmmm yyyy »
+			const target = row.getCell(4);
+			expect(target.value).toBeInstanceOf(Date);
+			expect(target.numFmt).toBe('mmmm yyyy');
+			const askBy = row.getCell(7);
+			if (csvRow[6]) {
+				expect((askBy.value as Date).toISOString().slice(0, 10)).toBe(csvRow[6]);
+				expect(askBy.numFmt).toBe('dd/mm/yyyy');
+			} else expect(askBy.value).toBeNull();
+			expect(row.getCell(8).value).toBe(Number(csvRow[7]));
+			for (let c = 9; c <= 14; c++) {
+				expect(row.getCell(c).value, `${csvRow[0]} column ${c}`).toBe(euros(csvRow[c - 1]));
+				expect(row.getCell(c).numFmt).toBe('#,##0.00 "€"');
+			}
+			expect(row.getCell(15).value).toBe(csvRow[14]);
+		});
+
+		// each year's sheet has that year's rows and their total
+		for (const year of years) {
+			const sheet = workbook.getWorksheet(`Exercice ${year}`)!;
+			const inYear = csvRows.filter((r) => Number(r[7]) === year);
+			expect(sheet.rowCount).toBe(inYear.length + 2);
+			const total = sheet.getRow(inYear.length + 2);
+			expect(total.getCell(1).value).toBe('Total');
+			const sum = inYear.reduce((s, r) => s + Math.round(euros(r[12]) * 100), 0) / 100;
+			expect(total.getCell(13).value).toMatchObject({
+				formula: expect.stringMatching(/^SUM\(M2:M\d+\)$/)
+			});
+			expect((total.getCell(13).value as { result: number }).result).toBeCloseTo(sum, 2);
+		}
+	});
+
+	it('is the commune’s own', async () => {
+		const buyer = await as('acheteur@igretec.demo');
+		expect((await buyer.get('/plan-achats/plan.xlsx')).status).toBe(403);
 	});
 });
