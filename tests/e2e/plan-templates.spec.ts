@@ -36,7 +36,7 @@ test('a buyer edits the fiche budgétaire: refused placeholder, new version, old
 	).toBeVisible();
 	await page.screenshot({ path: testInfo.outputPath('template-editor.png'), fullPage: true });
 
-	await page.getByRole('link', { name: 'version 0 (texte d’origine)' }).click();
+	await page.getByRole('link', { name: 'version 0 (texte par défaut)' }).click();
 	await expect(page.getByText('Vous lisez une ancienne version.')).toBeVisible();
 	await expect(text).toHaveValue(/article à confirmer par le directeur financier/);
 	await expectAccessible();

@@ -1,7 +1,9 @@
 /**
  * The buyers' back office of document templates: each save is a new version (older ones stay
  * readable), unknown placeholders are refused with the valid ones listed and nothing saved, only
- * buyers reach it, and the communes' next documents use the new version.
+ * buyers reach it, and the communes' next documents use the new version. Each centrale keeps its
+ * own versions: a commune's document is written with the template of the contract's centrale, or
+ * the default text while that centrale has none.
  */
 import Database from 'better-sqlite3';
 import mammoth from 'mammoth';
@@ -102,5 +104,80 @@ describe('document templates in the back office', () => {
 		expect(
 			query<{ v: number }>(`select template_version as v from plan_documents order by id desc`)[0].v
 		).toBe(2);
+	});
+
+	it('keeps each centrale’s own versions, and writes a document with its contract’s centrale’s', async () => {
+		const idea = await new Client(server.url).login('acheteur@idea.demo');
+		// IGRETEC's versions are not IDEA's: IDEA reads the default text as its version 0
+		const before = await (await idea.get(PAGE)).text();
+		expect(before).not.toContain('Fiche budgétaire v2');
+		expect(before).toContain('article à confirmer par le directeur financier');
+		expect(before).not.toContain('href="?version=1"');
+		const saved = await idea.action(`${PAGE}?/enregistrer`, {
+			body: '# Fiche IDEA — {intitule}\nCommune : {commune}'
+		});
+		expect(saved.body.data).toContain('Version 1 enregistrée.');
+		const rows = query<{ centrale: string; version: number }>(
+			`select o.slug as centrale, t.version from plan_templates t
+			 join organisations o on o.id = t.centrale_id where t.kind = 'budgetSheet' order by t.id`
+		);
+		expect(rows).toEqual([
+			{ centrale: 'igretec', version: 1 },
+			{ centrale: 'igretec', version: 2 },
+			{ centrale: 'idea', version: 1 }
+		]);
+
+		const fiche = async (email: string, reference: string) => {
+			const client = await new Client(server.url).login(email);
+			const [{ id }] = query<{ id: number }>(
+				`select i.id from purchase_intentions i join organisations o on o.id = i.organisation_id
+				 join contracts c on c.id = i.contract_id
+				 where o.slug = ? and c.reference = ? order by i.id`,
+				email.split('@')[1].split('.')[0],
+				reference
+			);
+			const res = await client.get(`/plan-achats/${id}/fiche-budgetaire.docx`);
+			expect(res.status).toBe(200);
+			const buffer = Buffer.from(await res.arrayBuffer());
+			return (await mammoth.extractRawText({ buffer })).value;
+		};
+		// an IGRETEC contract: IGRETEC's version 2, not IDEA's
+		const igretec = await fiche('referent@mons.demo', 'IGR-2025-EGU-01');
+		expect(igretec).toContain('Fiche budgétaire v2');
+		expect(igretec).not.toContain('Fiche IDEA');
+		// an IMIO contract: IMIO has no version of its own, the default text
+		const imio = await fiche('referent@charleroi.demo', 'IMIO-2024-DEL-03');
+		expect(imio).not.toContain('Fiche budgétaire v2');
+		expect(imio).not.toContain('Fiche IDEA');
+		expect(imio).toContain('article à confirmer par le directeur financier');
+		expect(
+			query<{ v: number }>(`select template_version as v from plan_documents order by id desc`)[0].v
+		).toBe(0);
+
+		// IDEA's buyer cannot save into IGRETEC's templates: the form always saves the buyer's own
+		expect(
+			query<{ n: number }>(
+				`select count(*) as n from plan_templates t join organisations o on o.id = t.centrale_id
+				 where o.slug = 'igretec'`
+			)[0].n
+		).toBe(2);
+	});
+
+	it('falls back to a shared version saved before templates were per centrale', async () => {
+		const db = new Database(path.join(server.dataDir, 'centrale.sqlite'));
+		try {
+			db.prepare(
+				`insert into plan_templates (centrale_id, kind, version, body, created_at)
+				 values (null, 'budgetSheet', 3, '# Fiche commune à toutes — {intitule}', ?)`
+			).run(Date.now());
+		} finally {
+			db.close();
+		}
+		const ideta = await new Client(server.url).login('acheteur@ideta.demo');
+		const page = await (await ideta.get(PAGE)).text();
+		expect(page).toContain('Fiche commune à toutes');
+		// IDEA has its own version: the shared one does not replace it
+		const idea = await new Client(server.url).login('acheteur@idea.demo');
+		expect(await (await idea.get(PAGE)).text()).toContain('Fiche IDEA');
 	});
 });

@@ -51,20 +51,22 @@ describe('a commune’s purchase plan', () => {
 		expect(can(actors[who], 'plan.viewAggregate', ledByIdea)).toBe(expected);
 	});
 
-	it.each<[string, boolean]>([
-		['buyerIdea', true],
-		['buyerIgretec', true],
-		['admin', false],
-		['referentMons', false],
-		['agentMons', false]
-	])('%s edits the document templates: %s', (who, expected) => {
-		expect(can(actors[who], 'planTemplate.edit')).toBe(expected);
+	// [actor, IDEA's templates, IGRETEC's templates]
+	it.each<[string, boolean, boolean]>([
+		['buyerIdea', true, false],
+		['buyerIgretec', false, true],
+		['admin', false, false],
+		['referentMons', false, false],
+		['agentMons', false, false]
+	])('%s edits IDEA’s templates: %s, IGRETEC’s: %s', (who, idea, igretec) => {
+		expect(can(actors[who], 'planTemplate.edit', { centraleId: IDEA })).toBe(idea);
+		expect(can(actors[who], 'planTemplate.edit', { centraleId: 11 })).toBe(igretec);
 	});
 
 	it('is refused to anonymous visitors', () => {
 		expect(can(null, 'plan.view', org())).toBe(false);
 		expect(can(undefined, 'plan.edit', org())).toBe(false);
-		expect(can(null, 'planTemplate.edit')).toBe(false);
+		expect(can(null, 'planTemplate.edit', { centraleId: IDEA })).toBe(false);
 	});
 });
 

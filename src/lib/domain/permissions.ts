@@ -127,7 +127,8 @@ export type Permission =
 	| { action: 'plan.chooseNature'; resource: OrganisationRef }
 	| { action: 'plan.readDecisionFile'; resource: DecisionFileRef }
 	| { action: 'plan.viewAggregate'; resource: ContractRef }
-	| { action: 'planTemplate.edit'; resource?: undefined }
+	// `centraleId`: the centrale whose templates are edited
+	| { action: 'planTemplate.edit'; resource: { centraleId: number } }
 	| { action: 'contract.create'; resource?: undefined }
 	| { action: 'supplier.manage'; resource?: undefined }
 	| { action: 'contract.edit'; resource: ContractRef }
@@ -297,7 +298,8 @@ const RULES: { [A in Action]: Rule<A> } = {
 	// the figures a centrale needs to set a framework's maximum (Coopservice): its buyers
 	'plan.viewAggregate': managesContract,
 	// the model deliberations are the centrale's text: buyers keep them (not platform admins)
-	'planTemplate.edit': (user) => isBuyer(user),
+	// each centrale's buyers keep their own centrale's texts
+	'planTemplate.edit': (user, r) => isBuyer(user) && sameOrganisation(user, r.centraleId),
 	'contract.create': (user) => isAdmin(user) || isBuyer(user),
 	// adjudicataires are shared by every centrale's contracts: any buyer corrects a name or number
 	'supplier.manage': (user) => isAdmin(user) || isBuyer(user),

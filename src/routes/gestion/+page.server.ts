@@ -8,6 +8,6 @@ export const load: PageServerLoad = (event) => {
 	return {
 		...managedContracts(user),
 		mayAnnounce: can(user, 'announcement.publish', { centraleId: user.organisationId }),
-		mayEditTemplates: can(user, 'planTemplate.edit')
+		mayEditTemplates: can(user, 'planTemplate.edit', { centraleId: user.organisationId })
 	};
 };

@@ -1,13 +1,20 @@
 /**
  * Generated documents of a plan: the fiche budgétaire and the model deliberations, filled from
- * an intention with the centrale's current template. Each .docx generation is recorded (who,
+ * an intention with the current template of the contract's centrale (its own version, else the
+ * default). Each .docx generation is recorded (who,
  * when, which template version, the values) and can be regenerated identically from the record.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { DOCUMENT_LABELS, type DocumentKind } from '../../domain/plan/documents';
 import { BUILT_IN_TEMPLATES, fillTemplate } from '../../domain/plan/templates';
 import { getDb } from '../db/client';
-import { organisations, planDocuments, planTemplates, purchaseIntentions } from '../db/schema';
+import {
+	contracts,
+	organisations,
+	planDocuments,
+	planTemplates,
+	purchaseIntentions
+} from '../db/schema';
 import { documentValues } from './document-values';
 import { renderDocx, renderHtml } from './docx';
 import { listIntentions } from './intentions';
@@ -26,15 +33,35 @@ export interface TemplateVersion {
 	body: string;
 }
 
-/** The latest version of a kind's template; version 0 is the built-in text. */
-export function currentTemplate(kind: DocumentKind): TemplateVersion {
+const templateColumns = {
+	id: planTemplates.id,
+	version: planTemplates.version,
+	body: planTemplates.body
+};
+
+/**
+ * The text a centrale falls back to while it has no version of its own: the latest shared version
+ * (saved before templates were per centrale), else the built-in text (version 0).
+ */
+export function defaultTemplate(kind: DocumentKind): TemplateVersion {
 	const row = getDb()
-		.select({ id: planTemplates.id, version: planTemplates.version, body: planTemplates.body })
+		.select(templateColumns)
 		.from(planTemplates)
-		.where(eq(planTemplates.kind, kind))
+		.where(and(eq(planTemplates.kind, kind), isNull(planTemplates.centraleId)))
 		.orderBy(desc(planTemplates.version))
 		.get();
 	return row ?? { id: null, version: 0, body: BUILT_IN_TEMPLATES[kind] };
+}
+
+/** The latest version of a centrale's template of a kind, else the default one. */
+export function currentTemplate(kind: DocumentKind, centraleId: number): TemplateVersion {
+	const own = getDb()
+		.select(templateColumns)
+		.from(planTemplates)
+		.where(and(eq(planTemplates.kind, kind), eq(planTemplates.centraleId, centraleId)))
+		.orderBy(desc(planTemplates.version))
+		.get();
+	return own ?? defaultTemplate(kind);
 }
 
 function templateById(kind: DocumentKind, id: number | null): TemplateVersion {
@@ -60,7 +87,14 @@ function valuesFor(organisationId: number, intentionId: number, today: string) {
 	const planned = planPage({ id: organisationId, name: org.name }, today).intentions.find(
 		(i) => i.id === intentionId
 	)!;
+	const { centraleId } = getDb()
+		.select({ centraleId: contracts.centraleId })
+		.from(contracts)
+		.where(eq(contracts.id, row.contractId))
+		.get()!;
 	return {
+		// documents are written with the template of the contract's centrale
+		centraleId,
 		values: documentValues(org, row, planned, today),
 		slug: org.slug,
 		reference: planned.contract.reference
@@ -86,7 +120,7 @@ export async function generateDocument(
 ): Promise<GeneratedFile | null> {
 	const found = valuesFor(organisationId, intentionId, today);
 	if (!found) return null;
-	const template = currentTemplate(kind);
+	const template = currentTemplate(kind, found.centraleId);
 	const buffer = await renderDocx(fillTemplate(template.body, found.values), DOCUMENT_LABELS[kind]);
 	const { id } = getDb()
 		.insert(planDocuments)
@@ -133,7 +167,7 @@ export function documentPreview(
 ) {
 	const found = valuesFor(organisationId, intentionId, today);
 	if (!found) return null;
-	const template = currentTemplate(kind);
+	const template = currentTemplate(kind, found.centraleId);
 	return {
 		title: DOCUMENT_LABELS[kind],
 		html: renderHtml(fillTemplate(template.body, found.values)),

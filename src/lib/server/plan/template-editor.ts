@@ -1,12 +1,12 @@
 /**
- * The back office of document templates: buyers read every version of a kind's template, preview
- * one with a sample commune, and save a new version (never an edit: generated documents keep
- * pointing at the version they were made with).
+ * The back office of document templates: a centrale's buyers read every version of their
+ * centrale's template of a kind, preview one with a sample commune, and save a new version (never
+ * an edit: generated documents keep pointing at the version they were made with). A centrale
+ * without a version of its own uses the default text (version 0 in its list).
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { DOCUMENT_KINDS, DOCUMENT_LABELS, type DocumentKind } from '../../domain/plan/documents';
 import {
-	BUILT_IN_TEMPLATES,
 	PLACEHOLDERS,
 	SAMPLE_VALUES,
 	fillTemplate,
@@ -14,21 +14,33 @@ import {
 } from '../../domain/plan/templates';
 import { getDb } from '../db/client';
 import { planTemplates, users } from '../db/schema';
-import { currentTemplate, DOCUMENT_SLUGS } from './documents';
+import { currentTemplate, defaultTemplate, DOCUMENT_SLUGS } from './documents';
 import { renderHtml } from './docx';
 
 export function kindOfSlug(slug: string): DocumentKind | null {
 	return DOCUMENT_KINDS.find((k) => DOCUMENT_SLUGS[k] === slug) ?? null;
 }
 
-/** The kinds with their current version, for the list page. */
-export function templateListPage() {
+const ownVersion = (kind: DocumentKind, centraleId: number) =>
+	and(eq(planTemplates.kind, kind), eq(planTemplates.centraleId, centraleId));
+
+/** The kinds with the centrale's current version (0: it uses the default text), for the list. */
+export function templateListPage(centraleId: number) {
 	return {
-		templates: DOCUMENT_KINDS.map((kind) => ({
-			slug: DOCUMENT_SLUGS[kind],
-			label: DOCUMENT_LABELS[kind],
-			version: currentTemplate(kind).version
-		}))
+		templates: DOCUMENT_KINDS.map((kind) => {
+			const current = currentTemplate(kind, centraleId);
+			const own =
+				getDb()
+					.select({ id: planTemplates.id })
+					.from(planTemplates)
+					.where(ownVersion(kind, centraleId))
+					.get() !== undefined;
+			return {
+				slug: DOCUMENT_SLUGS[kind],
+				label: DOCUMENT_LABELS[kind],
+				version: own ? current.version : 0
+			};
+		})
 	};
 }
 
@@ -39,10 +51,11 @@ export function samplePreview(body: string): string {
 }
 
 /**
- * A kind's editor: its versions (latest first, version 0 the built-in text), the one being read
- * (the latest unless `version` names an older one) and its preview. Null for an unknown version.
+ * A kind's editor for one centrale: its own versions (latest first), then version 0, the default
+ * text it falls back to; the one being read (the latest unless `version` names an older one) and
+ * its preview. Null for an unknown version.
  */
-export function templateEditorPage(kind: DocumentKind, version: number | null) {
+export function templateEditorPage(kind: DocumentKind, version: number | null, centraleId: number) {
 	const rows = getDb()
 		.select({
 			id: planTemplates.id,
@@ -52,7 +65,7 @@ export function templateEditorPage(kind: DocumentKind, version: number | null) {
 		})
 		.from(planTemplates)
 		.leftJoin(users, eq(users.id, planTemplates.createdBy))
-		.where(eq(planTemplates.kind, kind))
+		.where(ownVersion(kind, centraleId))
 		.orderBy(desc(planTemplates.version))
 		.all();
 	const versions = [
@@ -62,12 +75,12 @@ export function templateEditorPage(kind: DocumentKind, version: number | null) {
 	const latest = versions[0].version;
 	const wanted = version ?? latest;
 	let body: string;
-	if (wanted === 0) body = BUILT_IN_TEMPLATES[kind];
+	if (wanted === 0) body = defaultTemplate(kind).body;
 	else {
 		const row = getDb()
 			.select({ body: planTemplates.body })
 			.from(planTemplates)
-			.where(and(eq(planTemplates.kind, kind), eq(planTemplates.version, wanted)))
+			.where(and(ownVersion(kind, centraleId), eq(planTemplates.version, wanted)))
 			.get();
 		if (!row) return null;
 		body = row.body;
@@ -84,11 +97,12 @@ export function templateEditorPage(kind: DocumentKind, version: number | null) {
 
 export type SaveOutcome = { ok: true; version: number } | { ok: false; message: string };
 
-/** Saves a new version after checking its placeholders; nothing is written when refused. */
+/** Saves a new version of the centrale's template after checking its placeholders; nothing is written when refused. */
 export function saveTemplateVersion(
 	kind: DocumentKind,
 	body: string,
-	actorId: number
+	actorId: number,
+	centraleId: number
 ): SaveOutcome {
 	const problem = templateProblem(body);
 	if (problem) return { ok: false, message: problem };
@@ -96,11 +110,11 @@ export function saveTemplateVersion(
 		const last = tx
 			.select({ version: planTemplates.version })
 			.from(planTemplates)
-			.where(eq(planTemplates.kind, kind))
+			.where(ownVersion(kind, centraleId))
 			.orderBy(desc(planTemplates.version))
 			.get();
 		const version = (last?.version ?? 0) + 1;
-		tx.insert(planTemplates).values({ kind, version, body, createdBy: actorId }).run();
+		tx.insert(planTemplates).values({ centraleId, kind, version, body, createdBy: actorId }).run();
 		return { ok: true as const, version };
 	});
 }

@@ -4,6 +4,8 @@ import { templateListPage } from '$lib/server/plan/template-editor';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	ensure(can(requireUser(event), 'planTemplate.edit'));
-	return templateListPage();
+	const user = requireUser(event);
+	// a buyer edits their own centrale's templates
+	ensure(can(user, 'planTemplate.edit', { centraleId: user.organisationId }));
+	return { centraleName: user.organisationName, ...templateListPage(user.organisationId) };
 };

@@ -92,11 +92,17 @@ export const planDecisions = sqliteTable(
 	(t) => [index('plan_decisions_organisation_idx').on(t.organisationId, t.kind)]
 );
 
-/** The buyers' templates of generated documents: every save is a new version, never an edit. */
+/**
+ * The buyers' templates of generated documents: every save is a new version, never an edit. Each
+ * centrale keeps its own versions; rows without a centrale are the shared default (the versions
+ * saved before templates were per centrale), used by a centrale that has none of its own.
+ */
 export const planTemplates = sqliteTable(
 	'plan_templates',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** the centrale whose buyers wrote it; null: the shared default */
+		centraleId: integer('centrale_id').references(() => organisations.id),
 		kind: text('kind').$type<DocumentKind>().notNull(),
 		version: integer('version').notNull(),
 		/** the template text with {placeholders} */
@@ -104,7 +110,9 @@ export const planTemplates = sqliteTable(
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
-	(t) => [uniqueIndex('plan_templates_kind_version_idx').on(t.kind, t.version)]
+	(t) => [
+		uniqueIndex('plan_templates_centrale_kind_version_idx').on(t.centraleId, t.kind, t.version)
+	]
 );
 
 /** Each generated document: who, when, which template version, and the values it was filled with. */

@@ -14,28 +14,32 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function authorise(event: Pick<RequestEvent, 'locals' | 'params' | 'url'>) {
 	const user = requireUser(event);
-	ensure(can(user, 'planTemplate.edit'));
+	// a buyer edits their own centrale's templates
+	const centraleId = user.organisationId;
+	ensure(can(user, 'planTemplate.edit', { centraleId }));
 	const kind = kindOfSlug(event.params.kind);
 	if (!kind) error(404, 'Ce modèle de document n’existe pas.');
-	return { user, kind };
+	return { user, kind, centraleId };
 }
 
 export const load: PageServerLoad = (event) => {
-	const { kind } = authorise(event);
+	const { user, kind, centraleId } = authorise(event);
 	const raw = event.url.searchParams.get('version');
 	const version = raw === null ? null : Number(raw);
 	const page =
-		version === null || Number.isInteger(version) ? templateEditorPage(kind, version) : null;
+		version === null || Number.isInteger(version)
+			? templateEditorPage(kind, version, centraleId)
+			: null;
 	if (!page) error(404, 'Cette version du modèle n’existe pas.');
-	return page;
+	return { centraleName: user.organisationName, ...page };
 };
 
 export const actions: Actions = {
 	enregistrer: async (event) => {
-		const { user, kind } = authorise(event);
+		const { user, kind, centraleId } = authorise(event);
 		const parsed = parseForm(templateSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(400, parsed.errors, parsed.fields);
-		const saved = saveTemplateVersion(kind, parsed.data.body, user.id);
+		const saved = saveTemplateVersion(kind, parsed.data.body, user.id, centraleId);
 		if (!saved.ok) return invalid(400, { body: saved.message }, parsed.data);
 		return { ok: true as const, message: `Version ${saved.version} enregistrée.` };
 	},
