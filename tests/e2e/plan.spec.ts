@@ -61,8 +61,11 @@ test('a referent plans a purchase: too late for MB2, MB1 next year works', async
 	await page.screenshot({ path: testInfo.outputPath('plan.png'), fullPage: true });
 
 	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: /Exporter pour le directeur financier/ }).click();
-	expect((await download).suggestedFilename()).toBe('plan-achats-mons.csv');
+	await page.getByRole('link', { name: 'Exporter pour le directeur financier (Excel)' }).click();
+	expect((await download).suggestedFilename()).toBe('plan-achats-mons.xlsx');
+	const csv = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'CSV', exact: true }).click();
+	expect((await csv).suggestedFilename()).toBe('plan-achats-mons.csv');
 });
 
 test('a referent downloads the fiche and the deliberation, records the adhesion, then orders', async ({
