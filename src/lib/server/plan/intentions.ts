@@ -193,20 +193,25 @@ export function listIntentions(where: {
 		)
 		.orderBy(asc(priceItems.id))
 		.all();
+	// grouped once: a buyer's view reads hundreds of intentions, each with its few items
+	const byIntention = new Map<number, IntentionRow['items']>();
+	for (const i of items) {
+		let list = byIntention.get(i.intentionId);
+		if (!list) byIntention.set(i.intentionId, (list = []));
+		list.push({
+			...i.item,
+			priceItemId: i.priceItemId,
+			quantityHundredths: i.quantityHundredths,
+			natureOverride: i.natureOverride,
+			natureChosenAt: i.natureChosenAt,
+			natureChosenByName: i.natureChosenByName
+		});
+	}
 	return rows.map((r) => ({
 		...r.intention,
 		lotNumber: r.lotNumber,
 		lotTitle: r.lotTitle,
-		items: items
-			.filter((i) => i.intentionId === r.intention.id)
-			.map((i) => ({
-				...i.item,
-				priceItemId: i.priceItemId,
-				quantityHundredths: i.quantityHundredths,
-				natureOverride: i.natureOverride,
-				natureChosenAt: i.natureChosenAt,
-				natureChosenByName: i.natureChosenByName
-			}))
+		items: byIntention.get(r.intention.id) ?? []
 	}));
 }
 
