@@ -267,13 +267,19 @@ describe('the signed PDF of a recorded decision', () => {
 			{ name: 'x.pdf', bytes: PDF }
 		);
 		expect(foreign.data).toContain('Cette décision n’est pas dans votre plan.');
+		// a scanned deliberation weighs megabytes, more than an ordinary form may
+		const scan = new Uint8Array(3 * 1024 * 1024);
+		scan.set(PDF);
 		const attached = await postFile(
 			referent,
 			'pdf',
 			{ decisionId: String(id) },
-			{ name: 'commande.pdf', bytes: PDF }
+			{ name: 'commande.pdf', bytes: scan }
 		);
 		expect(attached.type).toBe('redirect');
+		expect(decisions().find((d) => d.kind === 'order')!.sha).toBe(
+			createHash('sha256').update(scan).digest('hex')
+		);
 		const url = `/plan-achats/decisions/${id}.pdf`;
 		expect((await (await as('agent@charleroi.demo')).get(url)).status).toBe(200);
 		expect((await (await as('acheteur@igretec.demo')).get(url)).status).toBe(404);

@@ -20,7 +20,12 @@ describe('body limit of a request', () => {
 		// targets no URL parser accepts must not throw in the server's request listener
 		['//', SMALL_BODY_LIMIT],
 		['//a b?/document', SMALL_BODY_LIMIT],
-		['/gestion/marches/%?/document&%zz', UPLOAD_BODY_LIMIT]
+		['/gestion/marches/%?/document&%zz', UPLOAD_BODY_LIMIT],
+		// a decision's signed PDF, with the decision or later
+		['/plan-achats?/decision', UPLOAD_BODY_LIMIT],
+		['/plan-achats?/pdf', UPLOAD_BODY_LIMIT],
+		['/plan-achats?/nature', SMALL_BODY_LIMIT],
+		['/plan-achats/12?/decision', SMALL_BODY_LIMIT]
 	])('%s → %i bytes', (target, limit) => {
 		expect(bodyLimitFor(target)).toBe(limit);
 	});

@@ -20,7 +20,10 @@ export const UPLOAD_BODY_LIMIT = MAX_UPLOAD_BYTES + 1024 * 1024;
 /** The form actions that receive files: the page's path and the action's name. */
 const UPLOAD_ACTIONS: { path: RegExp; action: string }[] = [
 	{ path: /^\/gestion\/marches\/[^/]+$/, action: 'document' },
-	{ path: /^\/rencontres\/\d+$/, action: 'attach' }
+	{ path: /^\/rencontres\/\d+$/, action: 'attach' },
+	// a decision recorded with its signed PDF, or the PDF attached later (purchase plan)
+	{ path: /^\/plan-achats$/, action: 'decision' },
+	{ path: /^\/plan-achats$/, action: 'pdf' }
 ];
 
 export const FORM_TOO_LARGE = `Le formulaire envoyé est trop volumineux : ${SMALL_BODY_LIMIT / 1024} Ko au plus, ou ${MAX_UPLOAD_BYTES / 1024 / 1024} Mo pour un document. Raccourcissez-le et réessayez.`;
