@@ -107,32 +107,47 @@ export const SHOWN_STATUS = sql<ContractStatus>`case
 
 /** The where clause of a query of this shape. */
 export function whereOf(shape: FilterShape): SQL | undefined {
-	return and(
+	const p = predicatesOf(shape);
+	return and(p.ids, p.theme, p.status, p.centrale, p.module, p.window);
+}
+
+/**
+ * Each filter of this shape as its own condition (undefined when that filter is off): the facets
+ * (facets.ts) count with all of them but one, in one pass.
+ */
+export function predicatesOf(
+	shape: FilterShape
+): Record<Dimension | 'ids' | 'window', SQL | undefined> {
+	return {
 		// the full-text search's ids arrive as one JSON array: json_each has no drizzle builder
-		shape.ids
+		ids: shape.ids
 			? sql`${contracts.id} in (select value from json_each(${sql.placeholder('ids')}))`
 			: undefined,
-		shape.themes ? inArray(contracts.theme, placeholders('theme', shape.themes)) : undefined,
-		shape.statuses ? inArray(SHOWN_STATUS, placeholders('status', shape.statuses)) : undefined,
-		shape.centrales
+		theme: shape.themes ? inArray(contracts.theme, placeholders('theme', shape.themes)) : undefined,
+		status: shape.statuses
+			? inArray(SHOWN_STATUS, placeholders('status', shape.statuses))
+			: undefined,
+		centrale: shape.centrales
 			? inArray(contracts.centraleId, placeholders('centrale', shape.centrales))
 			: undefined,
 		// modules are a JSON array: a module is set when its quoted code occurs (see filterValues)
-		shape.modules
+		module: shape.modules
 			? or(
 					...placeholders('module', shape.modules).map(
 						(m) => sql`instr(${contracts.modules}, ${m}) > 0`
 					)
 				)
 			: undefined,
-		// mirrors lifecycle.canAdhere: running today, from its start to its end
-		shape.window === 'open'
-			? and(
-					inArray(contracts.status, RUNNING),
-					or(isNull(contracts.startDate), lte(contracts.startDate, today)),
-					gte(END, today)
-				)
-			: undefined,
-		shape.window === 'current' ? notInArray(SHOWN_STATUS, ['ended', 'cancelled']) : undefined
-	);
+		window:
+			shape.window === 'open'
+				? // mirrors lifecycle.canAdhere: running today, from its start to its end
+					and(
+						inArray(contracts.status, RUNNING),
+						or(isNull(contracts.startDate), lte(contracts.startDate, today)),
+						gte(END, today)
+					)
+				: shape.window === 'current'
+					? notInArray(SHOWN_STATUS, ['ended', 'cancelled'])
+					: undefined
+	};
 }

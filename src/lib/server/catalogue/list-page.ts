@@ -1,5 +1,6 @@
 /** The catalogue's lists: the searchable, filtered catalogue and the contracts to come. */
-import { catalogueFacets, listContracts, searchIds } from './list';
+import { catalogueFacets } from './facets';
+import { listContracts, searchIds } from './list';
 import { filtersFromUrl } from './params';
 import { cachedAnswer, filtersKey } from './search-cache';
 

@@ -1,22 +1,19 @@
 /**
  * The public catalogue: search, facets, sort and pagination over contracts, in SQL so it stays
- * fast at 10,000 contracts. Facet counts apply every other filter (the usual faceted search).
+ * fast at 10,000 contracts. The facets are counted in facets.ts.
  */
 import { asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { effectiveStatus } from '../../domain/catalogue/lifecycle';
 import type { ContractStatus } from '../../domain/catalogue/types';
 import { getDb, type Db } from '../db/client';
 import { shortNameOf } from '../db/expressions';
-import { preparedQueries } from '../db/prepared';
 import { contracts, organisations } from '../db/schema';
 import {
 	END,
-	SHOWN_STATUS,
 	filterValues,
 	shapeOf,
 	whereOf,
 	type CatalogueFilters,
-	type Dimension,
 	type FilterShape,
 	type Sort
 } from './list-filters';
@@ -30,17 +27,10 @@ export type ContractListItem = ReturnType<ReturnType<typeof listQuery>['all']>[n
 	shownStatus: ContractStatus;
 };
 
-export interface Facets {
-	themes: Record<string, number>;
-	statuses: Record<string, number>;
-	modules: Record<string, number>;
-	centrales: { id: number; name: string; count: number }[];
-}
-
-/** Prepared queries by shape, per connection (a few dozen shapes; bounded all the same). */
+/** Prepared queries by shape (here and in facets.ts), per connection (a few dozen shapes; bounded all the same). */
 const byShape = new WeakMap<Db, Map<string, unknown>>();
 
-function reused<T>(key: string, build: (db: Db) => T): T {
+export function reused<T>(key: string, build: (db: Db) => T): T {
 	const db = getDb();
 	let cache = byShape.get(db);
 	if (!cache) byShape.set(db, (cache = new Map()));
@@ -153,73 +143,3 @@ const lifecycleDefaults = {
 	startDate: null,
 	hasSuccessor: false
 };
-
-const FACET_COLUMNS = {
-	theme: contracts.theme,
-	status: SHOWN_STATUS,
-	centrale: contracts.centraleId
-} as const;
-
-function facetQuery(db: Db, dim: keyof typeof FACET_COLUMNS, shape: FilterShape) {
-	const key = FACET_COLUMNS[dim];
-	return db
-		.select({ key, n: count() })
-		.from(contracts)
-		.where(whereOf(shape))
-		.groupBy(key)
-		.prepare();
-}
-
-// a contract counts once per module of its JSON array: json_each has no drizzle builder
-function moduleFacetQuery(db: Db, shape: FilterShape) {
-	return db
-		.select({ key: sql<string>`item.value`, n: count() })
-		.from(contracts)
-		.crossJoin(sql`json_each(${contracts.modules}) item`)
-		.where(whereOf(shape))
-		.groupBy(sql`item.value`)
-		.prepare();
-}
-
-const centraleNames = preparedQueries((db) =>
-	db
-		.select({ id: organisations.id, name: shortNameOf(organisations) })
-		.from(organisations)
-		.where(eq(organisations.isCentrale, true))
-		.prepare()
-);
-
-export function catalogueFacets(
-	filters: CatalogueFilters,
-	today: string,
-	ids: string | undefined = searchIds(filters.q)
-): Facets {
-	const values = filterValues(filters, today, ids);
-	const shapeWithout = (dim: Dimension) => shapeOf(filters, ids, dim);
-	const counts = (dim: keyof typeof FACET_COLUMNS) => {
-		const shape = shapeWithout(dim);
-		return reused(`facet:${dim}:${JSON.stringify(shape)}`, (db) => facetQuery(db, dim, shape)).all(
-			values
-		) as { key: string | number; n: number }[];
-	};
-	const toRecord = (rows: { key: string | number; n: number }[]) =>
-		Object.fromEntries(rows.map((r) => [String(r.key), r.n]));
-	const moduleShape = shapeWithout('module');
-	const modules = reused(`facet:module:${JSON.stringify(moduleShape)}`, (db) =>
-		moduleFacetQuery(db, moduleShape)
-	).all(values);
-	const centrales = counts('centrale');
-	const names = new Map(
-		centraleNames()
-			.all()
-			.map((o) => [o.id, o.name])
-	);
-	return {
-		themes: toRecord(counts('theme')),
-		statuses: toRecord(counts('status')),
-		modules: toRecord(modules),
-		centrales: [...names]
-			.map(([id, name]) => ({ id, name, count: centrales.find((c) => c.key === id)?.n ?? 0 }))
-			.sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-	};
-}
