@@ -40,22 +40,19 @@ export function processMeter(pid: number) {
 	};
 }
 
-/** Starts the reference server in its own process; resolves once it listens. */
+/** Starts a reference server (Yjs by default) in its own process; resolves once it listens. */
 export async function startReferenceServer(
-	nodeArgs: string[] = []
+	nodeArgs: string[] = [],
+	script = 'tests/bench/sync-reference-server.ts'
 ): Promise<{ url: string; process: ChildProcess }> {
 	const port = await freePort();
 	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
 	delete env.YPERSISTENCE; // set at all (even empty), it turns leveldb persistence on
-	const child = spawn(
-		process.execPath,
-		[...nodeArgs, '--import', 'tsx', 'tests/bench/sync-reference-server.ts'],
-		{
-			cwd: ROOT,
-			env,
-			stdio: ['ignore', 'pipe', 'inherit']
-		}
-	);
+	const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+		cwd: ROOT,
+		env,
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
 	await new Promise<void>((resolve) =>
 		child.stdout!.on('data', (d) => String(d).includes('ready') && resolve())
 	);
