@@ -12,9 +12,9 @@
  *
  * Env knobs: BENCH_ROUNDS (load rounds per server, alternating; default 1), BENCH_WARMUP_MS and
  * BENCH_MEASURE_MS (per round; default 3,000 and 10,000), BENCH_HISTORY (changes, default
- * 2,000), BENCH_COMPACT_AFTER (see history()), BENCH_RENDERS (page loads per viewer, default
- * 200), BENCH_MEMORY_REPORTS (per round, default 500), BENCH_ONLY=load|history|memory (that
- * part alone). On a busy machine figures are indicative: compare ratios from one run.
+ * 2,000), BENCH_RENDERS (page loads per viewer, default 200), BENCH_MEMORY_REPORTS (per round,
+ * default 500), BENCH_ONLY=load|history|memory (that part alone). On a busy machine figures are
+ * indicative: compare ratios from one run.
  */
 import { stringifyAutomergeUrl, splice, type AutomergeUrl } from '@automerge/automerge-repo';
 import type { DocumentId } from '@automerge/automerge-repo';
@@ -204,20 +204,8 @@ async function renders(server: TestServer, viewer: Client, path: string, expecte
 	return { p50: percentile(times, 50), p99: percentile(times, 99), side };
 }
 
-/**
- * The hub counts a report's size as its snapshot plus the raw changes logged since, and folds
- * the log only every SYNC_COMPACT_AFTER sync messages (500): 2,000 changes arriving in bursts
- * (a fast typist behind the client's 100 ms sync throttle, or an offline session) reach the
- * 200 KB limit at about 1,500 changes, when the document is some 14 KB, and the rest is refused
- * as too large. Folding every few messages keeps the count near the document's real size;
- * BENCH_COMPACT_AFTER=500 shows the refusal (the run stops with the hub's warning).
- */
-const COMPACT_AFTER = process.env.BENCH_COMPACT_AFTER || '20';
-
 async function history() {
-	const server = await startServer({
-		env: { LOG_LEVEL: 'info', SYNC_COMPACT_AFTER: COMPACT_AFTER }
-	});
+	const server = await startServer({ env: { LOG_LEVEL: 'info' } });
 	const author = await new Client(server.url).login(AUTHOR);
 	const reader = await new Client(server.url).login(READER);
 	const [report] = await createReports(server, author, 1);
@@ -252,7 +240,7 @@ async function history() {
 	const asAuthor = await renders(server, author, path, last);
 	await server.stop();
 	console.log(
-		`\nA published report with ${changes} changes of history (written and stored in ${fixed(writtenIn)} s, hub folding its log every ${COMPACT_AFTER} messages): ${RENDERS} page loads in a row per viewer`
+		`\nA published report with ${changes} changes of history (written and stored in ${fixed(writtenIn)} s): ${RENDERS} page loads in a row per viewer`
 	);
 	console.log(
 		'| viewer | client p50 (ms) | client p99 (ms) | handler p50 (ms) | handler p99 (ms) |'

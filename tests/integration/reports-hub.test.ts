@@ -262,6 +262,31 @@ describe('automerge hub', () => {
 		expect(storedLog(r.docName)).toBe(before);
 	});
 
+	it('stores a report typed in bursts whole, and still refuses one past 200 KB', async () => {
+		const r = report();
+		const alice = await client('referent@charleroi.demo');
+		const a = await alice.repo.find<Report>(r.url);
+		// 2,000 small changes, about fifty per sync message (the client syncs every 100 ms): their
+		// raw size passes 200 KB long before the 15 KB document does
+		for (let i = 0; i < 2000; i++) {
+			a.change((d) => splice(d, ['story'], d.story.length, 0, `Mot ${i}. `));
+			if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 5));
+		}
+		let stored = '';
+		for (const deadline = Date.now() + 30_000; !stored.endsWith('Mot 1999. ');) {
+			if (Date.now() > deadline) throw new Error(`stored ${stored.length} characters only`);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			stored = await storedStory(r.url);
+		}
+		expect(stored.length).toBe(a.doc()!.story.length);
+
+		// 250 KB more, in 25 changes: refused, and nothing of it stored
+		for (let i = 0; i < 25; i++)
+			a.change((d) => splice(d, ['story'], d.story.length, 0, `${i}`.padEnd(10_000, 'x')));
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(await storedStory(r.url)).toBe(stored);
+	}, 90_000);
+
 	it('never serves a report document to a Yjs client', async () => {
 		const r = report();
 		const yjs = connectYjs(server.url, r.docName, { cookie: cookies['referent@charleroi.demo'] });
