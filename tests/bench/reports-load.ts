@@ -28,6 +28,8 @@ export interface ReportLoadResult {
 	completed: number;
 	changesPerSecond: number;
 	deliveriesPerSecond: number;
+	/** messages the server sent the clients, all kinds (sync, acknowledgements, presence) */
+	messagesPerSecond: number;
 	p50: number;
 	p99: number;
 	max: number;
@@ -84,6 +86,8 @@ export async function runReportLoad(
 	let measuring = false;
 	let sent = 0;
 	let deliveries = 0;
+	let messages = 0;
+	for (const { repo } of clients) repo.networkSubsystem.on('message', () => messages++);
 
 	clients.forEach(({ handle }, self) => {
 		handle.on('change', ({ patches }) => {
@@ -121,12 +125,14 @@ export async function runReportLoad(
 	await new Promise((r) => setTimeout(r, options.warmupMs));
 	measuring = true;
 	deliveries = 0;
+	messages = 0;
 	const startedAt = performance.now();
 	await new Promise((r) => setTimeout(r, options.measureMs));
 	const seconds = (performance.now() - startedAt) / 1000;
 	measuring = false;
 	const completed = latencies.length;
 	const deliveriesPerSecond = deliveries / seconds;
+	const messagesPerSecond = messages / seconds;
 	timers.forEach(clearTimeout); // intervals and the timeouts that start them alike
 	await Promise.all(clients.map((c) => c.repo.shutdown()));
 
@@ -136,6 +142,7 @@ export async function runReportLoad(
 		completed,
 		changesPerSecond: completed / seconds,
 		deliveriesPerSecond,
+		messagesPerSecond,
 		p50: percentile(latencies, 50),
 		p99: percentile(latencies, 99),
 		max: latencies[latencies.length - 1] ?? NaN
