@@ -181,7 +181,7 @@ describe('report visibility', () => {
 		).toBe(200);
 		const open = await html(visitor, `/retours/${reportId}`);
 		expect(open.status).toBe(200);
-		expect(open.text).toContain("une commune de la province de Hainaut");
+		expect(open.text).toContain('une commune de la province de Hainaut');
 		expect(open.text).not.toContain('/annuaire/charleroi');
 		// nor in the page's data, nor the authors' names
 		expect(open.text).not.toContain('communeName:"Charleroi"');
