@@ -52,7 +52,9 @@ function orderer(referent: Client, lotId: string, itemId: string) {
 		while (running) {
 			const res = await referent.post('/catalogue/IGR-2025-EGU-01/commander', {
 				lotId,
-				[`q_${itemId}`]: '1',
+				// a hundredth: on a quiet machine the loop places hundreds of orders during the backup,
+				// and whole units would exhaust the framework's maximum (refused, rightly, with 409)
+				[`q_${itemId}`]: '0.01',
 				budgetYear: '2027',
 				budgetArticle: '104/123-13'
 			});

@@ -154,9 +154,9 @@ describe('a commune’s budget calendar', () => {
 		expect(defaults).toMatch(new RegExp(`Budget initial ${Y} : du 1\\S* novembre ${Y - 1}`));
 	});
 
-	it('is in the navigation of referents and agents', async () => {
+	it('is in the navigation of referents and agents, beside their purchases', async () => {
 		const agent = await as('agent@tournai.demo');
-		expect(await (await agent.get('/')).text()).toContain(`href="${PAGE}"`);
+		expect(await (await agent.get('/mes-marches')).text()).toContain(`href="${PAGE}"`);
 		const buyer = await as('acheteur@igretec.demo');
 		expect(await (await buyer.get('/')).text()).not.toContain(`href="${PAGE}"`);
 	});
