@@ -55,7 +55,9 @@ export function reportAccess(user: Actor, reportId: number): DocAccess {
 	const ref = reportRef(reportId);
 	if (!ref) return 'missing';
 	if (can(user, 'report.edit', ref)) return 'write';
-	return can(user, 'report.read', ref) ? 'read' : 'none';
+	// the document is the authors' draft, ahead of what they published: a reader reads the frozen
+	// publication (report_publications), never the document, or unpublished words would leak
+	return 'none';
 }
 
 /** 'missing' when the name is not a report's, or the report does not exist. */
