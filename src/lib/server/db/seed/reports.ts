@@ -378,8 +378,12 @@ const DAY_MS = 24 * HOUR_MS;
 function applyEdit(d: Record<string, unknown>, edit: Edit) {
 	if ('rating' in edit) (d.ratings as Record<string, number>)[edit.rating] = edit.value;
 	else if ('recommend' in edit) d.wouldRecommend = edit.recommend;
-	else if ('add' in edit) A.splice(d, [edit.text], (d[edit.text] as string).length, 0, edit.add);
-	else {
+	else if ('add' in edit) {
+		// a later passage of the same field starts a new sentence: a space, as an author would type
+		const current = d[edit.text] as string;
+		const space = current && !/\s$/.test(current) && !/^\s/.test(edit.add) ? ' ' : '';
+		A.splice(d, [edit.text], current.length, 0, space + edit.add);
+	} else {
 		const at = (d[edit.text] as string).indexOf(edit.find);
 		if (at < 0) throw new Error(`demo report: « ${edit.find} » not in ${edit.text}`);
 		A.splice(d, [edit.text], at, edit.find.length, edit.replace);
