@@ -158,3 +158,109 @@ test('a draft written offline survives closing the tab and reaches colleagues wh
 	await karim.context.close();
 	await chloe.context.close();
 });
+
+test('a co-author removed while writing is told why the editor stopped, and keeps what they typed', async ({
+	browser,
+	server,
+	expectAccessible
+}) => {
+	test.setTimeout(150_000);
+	const karim = await loggedIn(browser, server.url, 'referent@charleroi.demo');
+	await karim.page.goto('/retours/nouveau');
+	await karim.page.getByLabel('Nom de la solution').fill('Serveur de fichiers partagé');
+	await karim.page.getByLabel('Fournisseur').fill('Stockage hennuyer SRL');
+	await karim.page.getByRole('button', { name: 'Commencer le retour' }).click();
+	await expect(karim.page).toHaveURL(/\/retours\/\d+$/);
+	const reportPath = new URL(karim.page.url()).pathname;
+	await karim.page.goto(`${reportPath}/auteurs`);
+	await karim.page.getByLabel('Adresse e-mail de la personne').fill('referent@mons.demo');
+	await karim.page.getByRole('button', { name: 'Inviter' }).click();
+	await expect(karim.page.getByRole('button', { name: 'Retirer Marc Delvaux' })).toBeVisible();
+
+	const marc = await loggedIn(browser, server.url, 'referent@mons.demo');
+	await marc.page.goto(reportPath);
+	await expect(marc.page.locator('[data-status="synced"]')).toBeVisible();
+	const story = marc.page.getByLabel('Récit');
+	await story.fill('Mons a hébergé le serveur pour deux communes.');
+	await expect(marc.page.locator('[data-status="synced"]')).toBeVisible();
+
+	await karim.page.getByRole('button', { name: 'Retirer Marc Delvaux' }).click();
+	await expect(karim.page.getByRole('button', { name: 'Retirer Marc Delvaux' })).toHaveCount(0);
+
+	// Marc's page says why, and what he wrote stays in front of him, read-only
+	await expect(marc.page.locator('[data-status="refused"]')).toContainText(
+		'Vous n’écrivez plus ce retour : la commune vous a retiré des co-auteurs.'
+	);
+	await expect(story).toHaveValue('Mons a hébergé le serveur pour deux communes.');
+	await expect(story).not.toBeEditable();
+	await expect(
+		marc.page.getByRole('group', { name: 'Soutien du fournisseur' }).getByRole('radio').first()
+	).toBeDisabled();
+	// and this device keeps its copy of the report
+	const reportId = reportPath.split('/').pop();
+	const copies = await marc.page.evaluate(async () =>
+		(await indexedDB.databases()).map((d) => d.name)
+	);
+	expect(copies).toContainEqual(expect.stringMatching(new RegExp(`^report:${reportId}@\\d+$`)));
+	await expectAccessible(marc.page);
+
+	// an author whose session ends elsewhere (logged out in another tab) is told to log in again
+	const chloe = await loggedIn(browser, server.url, 'agent@charleroi.demo');
+	await chloe.page.goto(reportPath);
+	await expect(chloe.page.locator('[data-status="synced"]')).toBeVisible();
+	const otherTab = await chloe.context.newPage();
+	await otherTab.goto('/');
+	await otherTab.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(chloe.page.locator('[data-status="refused"]')).toContainText(
+		'Votre session a pris fin : reconnectez-vous ; vos modifications restent sur cet appareil.'
+	);
+	await expect(chloe.page.getByLabel('Récit')).not.toBeEditable();
+
+	for (const c of [karim, marc, chloe]) await c.context.close();
+});
+
+test('a report never opened on this device says so offline, shows the draft, and opens once back online', async ({
+	browser,
+	server
+}) => {
+	test.setTimeout(120_000);
+	const karim = await loggedIn(browser, server.url, 'referent@charleroi.demo');
+	await karim.page.goto('/retours/nouveau');
+	await karim.page.getByLabel('Nom de la solution').fill('Gestion des cimetières');
+	await karim.page.getByLabel('Fournisseur').fill('Concessions numériques SA');
+	await karim.page.getByRole('button', { name: 'Commencer le retour' }).click();
+	await expect(karim.page).toHaveURL(/\/retours\/\d+$/);
+	const reportPath = new URL(karim.page.url()).pathname;
+	await karim.page.getByLabel('Récit').fill('Les plans des cimetières ont été numérisés.');
+	await expect(karim.page.locator('[data-status="synced"]')).toBeVisible();
+
+	// Chloé has the app on this device, but has never opened this report here
+	const chloe = await loggedIn(browser, server.url, 'agent@charleroi.demo');
+	await chloe.page.goto(`${reportPath}/auteurs`);
+	await chloe.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await chloe.page.reload();
+	// the link's page is fetched on hover; the network drops before the click
+	const link = chloe.page
+		.getByRole('navigation', { name: "Fil d'Ariane" })
+		.getByRole('link', { name: 'Gestion des cimetières' });
+	const preloaded = chloe.page.waitForResponse((r) => r.url().includes('__data.json'));
+	await link.hover();
+	await preloaded;
+	await chloe.context.setOffline(true);
+	await link.click();
+	await expect(chloe.page).toHaveURL(reportPath);
+	await expect(chloe.page.locator('[data-status="waiting"]')).toContainText(
+		'ce retour n’a pas encore été ouvert sur cet appareil ; il s’ouvrira dès le retour de la connexion.'
+	);
+	await expect(chloe.page.getByText('Les plans des cimetières ont été numérisés.')).toBeVisible();
+	await expect(chloe.page.getByRole('textbox')).toHaveCount(0);
+
+	await chloe.context.setOffline(false);
+	await expect(chloe.page.locator('[data-status="synced"]')).toBeVisible();
+	await expect(chloe.page.getByLabel('Récit')).toHaveValue(
+		'Les plans des cimetières ont été numérisés.'
+	);
+
+	await karim.context.close();
+	await chloe.context.close();
+});

@@ -2,7 +2,8 @@
  * The stock automerge-repo WebSocket client, taught two things a browser page needs: to stay
  * quiet while the browser says it is offline (and to reconnect at once when it is back, rather
  * than at the next 5-second retry), and to stop for good when the hub refuses the session or the
- * document (close codes 4401/4403/4404), instead of retrying a refusal forever.
+ * document (close codes 4401/4403/4404, or `doc-unavailable`, see `refuse`), instead of retrying
+ * a refusal forever.
  */
 import type { PeerId, PeerMetadata } from '@automerge/automerge-repo';
 import { WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket';
@@ -35,11 +36,16 @@ export class ReportSocket extends WebSocketClientAdapter {
 					: event.code === 4404
 						? 'missing'
 						: null;
-		if (!why || this.#refusal) return;
+		if (why) this.refuse(why);
+	};
+
+	/** The hub refused (a close code, or `doc-unavailable` for the page's document): stop for good. */
+	refuse(why: Refusal) {
+		if (this.#refusal) return;
 		this.#refusal = why;
 		this.goOffline();
 		this.onRefused(why);
-	};
+	}
 
 	/** The browser lost the network: close now, so that edits are known to wait on this device. */
 	goOffline() {

@@ -30,7 +30,11 @@ import { localCopyName, markSynced, markUnsynced } from './local-copies';
 import { ReportSocket, type Refusal } from './report-socket';
 import type { TextPatch } from './text-patches';
 
-export type ReportStatus = 'opening' | 'offline' | 'online' | 'synced' | 'refused';
+/**
+ * `waiting`: the document is not on this device and the hub cannot be reached, so it cannot open
+ * yet (it does as soon as the connection is back).
+ */
+export type ReportStatus = 'opening' | 'waiting' | 'offline' | 'online' | 'synced' | 'refused';
 
 type RawReport = Record<string, unknown> & { ratings?: Record<string, unknown> };
 
@@ -50,9 +54,16 @@ const PRESENCE_EVERY_MS = 10_000;
 /** a tab not heard from for this long has closed or lost the network */
 const PRESENCE_GONE_MS = 25_000;
 
+/** how long « Ouverture… » may last without a connection before the page says why */
+const OPENING_PATIENCE_MS = 3_000;
+
+/** What the page says when the hub stops this tab; what was typed stays in IndexedDB. */
 const REFUSALS: Record<Refusal, string> = {
-	session: 'Votre session a expiré : reconnectez-vous pour continuer à écrire.',
-	forbidden: 'Vous ne pouvez plus modifier ce retour.',
+	session:
+		'Votre session a pris fin : reconnectez-vous ; vos modifications restent sur cet appareil.',
+	// the hub answers `doc-unavailable` to a person it no longer lets write a draft: for anyone
+	// who reached the editor, that is a co-author the commune removed
+	forbidden: 'Vous n’écrivez plus ce retour : la commune vous a retiré des co-auteurs.',
 	missing: 'Ce retour n’existe plus.'
 };
 
@@ -68,6 +79,8 @@ export class ReportConnection {
 	#hubHeads: string[] = [];
 	#editing: TextField | null = null;
 	#destroyed = false;
+	/** the first moments of opening are over: a document still not here is said to be waiting */
+	#patienceOver = false;
 	// a plain Map on purpose: `coauthors` is what renders, rebuilt from it
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#seen = new Map<string, Coauthor & { at: number }>();
@@ -86,6 +99,8 @@ export class ReportConnection {
 		this.socket = new ReportSocket(url);
 		this.socket.onRefused = (why) => {
 			this.refusal = REFUSALS[why];
+			// whatever was typed just before is written to this device now, not in a moment
+			void this.repo.flush();
 			this.#update();
 		};
 		this.repo = new Repo({
@@ -122,8 +137,10 @@ export class ReportConnection {
 			this.#update();
 		});
 		this.socket.on('message', (message) => {
-			if (message.type !== 'sync' || message.documentId !== this.automergeId || !message.data)
-				return;
+			if (!('documentId' in message) || message.documentId !== this.automergeId) return;
+			// the hub no longer lets this person have the document (or it is gone)
+			if (message.type === 'doc-unavailable') return this.socket.refuse('forbidden');
+			if (message.type !== 'sync' || !message.data) return;
 			try {
 				this.#hubHeads = A.decodeSyncMessage(message.data).heads;
 			} catch {
@@ -136,6 +153,11 @@ export class ReportConnection {
 			this.#prune();
 		}, PRESENCE_EVERY_MS);
 		this.#cleanup.push(() => clearInterval(heartbeat));
+		const patience = setTimeout(() => {
+			this.#patienceOver = true;
+			this.#update();
+		}, OPENING_PATIENCE_MS);
+		this.#cleanup.push(() => clearTimeout(patience));
 	}
 
 	async #open() {
@@ -169,7 +191,8 @@ export class ReportConnection {
 	#update() {
 		let status: ReportStatus;
 		if (this.refusal) status = 'refused';
-		else if (!navigator.onLine || !this.#connected) status = this.handle ? 'offline' : 'opening';
+		else if (!navigator.onLine || !this.#connected)
+			status = this.handle ? 'offline' : this.#patienceOver ? 'waiting' : 'opening';
 		else if (this.handle && sameHeads(A.getHeads(this.handle.doc()), this.#hubHeads))
 			status = 'synced';
 		else status = this.handle ? 'online' : 'opening';
@@ -201,8 +224,14 @@ export class ReportConnection {
 		return () => handle.off('change', listener);
 	}
 
+	/** Edits are over once the hub refused: the fields are read-only, and changes are ignored. */
+	get readOnly(): boolean {
+		return this.refusal !== null;
+	}
+
 	/** The field now reads `value`: stored as the smallest splice from what it held. */
 	editText(field: TextField, value: string) {
+		if (this.readOnly) return;
 		this.handle?.change((d) => {
 			if (typeof d[field] !== 'string') d[field] = '';
 			updateText(d, [field], value);
@@ -210,7 +239,8 @@ export class ReportConnection {
 	}
 
 	setRating(key: RatingKey, value: number | null) {
-		if (!RATING_KEYS.includes(key) || (value !== null && !isValidRating(value))) return;
+		if (this.readOnly || !RATING_KEYS.includes(key) || (value !== null && !isValidRating(value)))
+			return;
 		this.handle?.change((d) => {
 			if (typeof d.ratings !== 'object' || d.ratings === null) d.ratings = {};
 			if (d.ratings[key] !== value) d.ratings[key] = value;
@@ -218,6 +248,7 @@ export class ReportConnection {
 	}
 
 	setWouldRecommend(value: boolean | null) {
+		if (this.readOnly) return;
 		this.handle?.change((d) => {
 			if (d.wouldRecommend !== value) d.wouldRecommend = value;
 		});
