@@ -67,3 +67,21 @@ describe('all-day events', () => {
 		expect(text).toContain('\r\nX-WR-TIMEZONE:Europe/Brussels\r\n');
 	});
 });
+
+describe('revisions and cancellation', () => {
+	const base = {
+		uid: 'rencontre-3@centrale',
+		start: Date.UTC(2027, 2, 15, 13),
+		durationMinutes: 60,
+		summary: 'Démonstration',
+		stamp: 0
+	};
+
+	it('writes SEQUENCE and STATUS only when given, so a first version stays as it was', () => {
+		const first = buildCalendar('R', [base]);
+		expect(first).not.toContain('SEQUENCE');
+		expect(first).not.toContain('STATUS');
+		const later = buildCalendar('R', [{ ...base, sequence: 2, status: 'CANCELLED' }]);
+		expect(later).toContain('\r\nSEQUENCE:2\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n');
+	});
+});

@@ -16,6 +16,10 @@ export interface CalendarEvent {
 	url?: string;
 	/** UTC ms of the last change */
 	stamp: number;
+	/** revision number (RFC 5545 §3.8.7.4): calendar apps replace the copy they hold by a higher one */
+	sequence?: number;
+	/** `CANCELLED` tells calendar apps to remove the event (§3.8.1.11) */
+	status?: 'CONFIRMED' | 'CANCELLED';
 }
 
 /**
@@ -109,6 +113,8 @@ export function buildCalendar(
 		if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
 		if ('location' in e && e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
 		if (e.url) lines.push(`URL:${e.url}`);
+		if ('sequence' in e && e.sequence) lines.push(`SEQUENCE:${e.sequence}`);
+		if ('status' in e && e.status) lines.push(`STATUS:${e.status}`);
 		lines.push('END:VEVENT');
 	}
 	lines.push('END:VCALENDAR');

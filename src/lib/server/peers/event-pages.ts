@@ -155,7 +155,9 @@ function calendarEvent(e: EventRow): CalendarEvent {
 		// the video link stays in the portal: calendar files travel further than their reader
 		location: e.place || 'En ligne (lien dans le portail)',
 		url: publicUrl(path),
-		stamp: e.updatedAt.getTime()
+		stamp: e.updatedAt.getTime(),
+		sequence: e.sequence,
+		status: e.cancelledAt ? 'CANCELLED' : 'CONFIRMED'
 	};
 }
 

@@ -142,6 +142,10 @@ export const peerEvents = sqliteTable(
 			.notNull()
 			.references(() => organisations.id),
 		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		/** why the organiser cancelled it, shown on its page */
+		cancelReason: text('cancel_reason').notNull().default(''),
+		/** iCalendar SEQUENCE: 0 when published, one more at each change of date, place or status */
+		sequence: integer('sequence').notNull().default(0),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
