@@ -3,6 +3,7 @@
  * registrations arrive at once), the .ics files, and minutes attached after the event with the
  * contract documents' checks. Event pages name organisations, never people's addresses.
  */
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
@@ -174,5 +175,170 @@ describe('rencontres', () => {
 		// registration is closed once the rencontre has started
 		const late = await agent.action(`/rencontres/${id}?/register`, { participants: '1' });
 		expect(late.status).toBe(400);
+	});
+});
+
+/** notices of one kind about one rencontre, per recipient's address */
+function notices(dataDir: string, kind: string, id: number) {
+	const db = new FixtureDb(dataDir);
+	const rows = db.sqlite
+		.prepare(
+			`select u.email, n.title from notifications n join users u on u.id = n.user_id
+			 where n.kind = ? and n.link = ? order by u.email`
+		)
+		.all(kind, `/rencontres/${id}`) as { email: string; title: string }[];
+	db.close();
+	return rows;
+}
+
+function eventRow(dataDir: string, id: number) {
+	const db = new FixtureDb(dataDir);
+	const row = db.sqlite
+		.prepare('select title, capacity, place, sequence, cancelled_at from peer_events where id = ?')
+		.get(id) as {
+		title: string;
+		capacity: number;
+		place: string;
+		sequence: number;
+		cancelled_at: number | null;
+	};
+	db.close();
+	return row;
+}
+
+describe('an organiser changing a rencontre', () => {
+	const edit = (client: Client, id: number, fields: Record<string, string> = {}) =>
+		client.action(`/rencontres/${id}/modifier`, {
+			title: 'Démonstration du guichet',
+			topic: 'Présentation',
+			date: `${nextYear}-03-15`,
+			time: '14:00',
+			durationMinutes: '120',
+			place: 'Mons, salle du conseil',
+			videoUrl: 'https://visio.example.be/demo',
+			capacity: '5',
+			...fields
+		});
+
+	it('is for the organiser only, keeps the places taken and saves nothing half-way', async () => {
+		const buyer = await new Client(server.url).login('acheteur@idea.demo');
+		const id = idFrom((await publish(buyer, { capacity: '10' })).body.location);
+		const form = await (await buyer.get(`/rencontres/${id}/modifier`)).text();
+		expect(form).toContain('value="Démonstration du guichet"');
+		expect(form).toContain('value="14:00"');
+
+		for (const who of ['agent@tournai.demo', 'acheteur@igretec.demo']) {
+			const other = await new Client(server.url).login(who);
+			expect((await other.get(`/rencontres/${id}/modifier`)).status).toBe(403);
+			expect((await edit(other, id, { title: 'Détourné' })).status).toBe(403);
+			expect((await other.action(`/rencontres/${id}?/cancel`, { confirmed: '1' })).status).toBe(
+				403
+			);
+		}
+
+		for (const who of ['agent@charleroi.demo', 'referent@mons.demo']) {
+			const c = await new Client(server.url).login(who);
+			expect((await c.action(`/rencontres/${id}?/register`, { participants: '3' })).status).toBe(
+				200
+			);
+		}
+		const tooSmall = await edit(buyer, id, { title: 'Nouveau titre', capacity: '4' });
+		expect(tooSmall.status).toBe(409);
+		expect(tooSmall.body.data).toContain('6 places sont déjà prises : ');
+		// what was typed comes back
+		expect(tooSmall.body.data).toContain('Nouveau titre');
+		const past = await edit(buyer, id, { title: 'Nouveau titre', date: '2020-01-01' });
+		expect(past.status).toBe(400);
+		expect(past.body.data).toContain('date à venir');
+		expect(eventRow(server.dataDir, id)).toMatchObject({
+			title: 'Démonstration du guichet',
+			capacity: 10,
+			sequence: 0
+		});
+
+		expect((await edit(buyer, id, { capacity: '6' })).body.type).toBe('redirect');
+		expect(eventRow(server.dataDir, id)).toMatchObject({ capacity: 6, sequence: 1 });
+	});
+
+	it('tells each person who registered participants once when the date or place moves', async () => {
+		const buyer = await new Client(server.url).login('acheteur@idea.demo');
+		const id = idFrom((await publish(buyer, { capacity: '10' })).body.location);
+		for (const who of ['agent@charleroi.demo', 'referent@mons.demo']) {
+			const c = await new Client(server.url).login(who);
+			await c.action(`/rencontres/${id}?/register`, { participants: '1' });
+		}
+		// a new title alone is not worth a notice
+		expect((await edit(buyer, id, { title: 'Démonstration du guichet (v2)' })).body.type).toBe(
+			'redirect'
+		);
+		expect(notices(server.dataDir, 'reminder.event-changed', id)).toEqual([]);
+
+		const moved = await edit(buyer, id, {
+			title: 'Démonstration du guichet (v2)',
+			date: `${nextYear}-03-22`,
+			place: 'Namur, Espace Wallonie'
+		});
+		expect(moved.body.type).toBe('redirect');
+		const told = notices(server.dataDir, 'reminder.event-changed', id);
+		expect(told.map((n) => n.email)).toEqual(['agent@charleroi.demo', 'referent@mons.demo']);
+		expect(told[0].title).toContain(`le 22 mars ${nextYear} à 14:00`);
+		expect(eventRow(server.dataDir, id)).toMatchObject({
+			place: 'Namur, Espace Wallonie',
+			sequence: 2
+		});
+		const invitation = await (await buyer.get(`/rencontres/${id}/invitation.ics`)).text();
+		const vevent = new ICAL.Component(ICAL.parse(invitation)).getFirstSubcomponent('vevent')!;
+		expect(vevent.getFirstPropertyValue('sequence')).toBe(2);
+		expect(vevent.getFirstPropertyValue('status')).toBe('CONFIRMED');
+	});
+
+	it('cancels it on a ticked box: registrations close, the registered are told, calendars drop it', async () => {
+		const buyer = await new Client(server.url).login('acheteur@idea.demo');
+		const id = idFrom(
+			(await publish(buyer, { title: 'Club à annuler', capacity: '10' })).body.location
+		);
+		const agent = await new Client(server.url).login('agent@charleroi.demo');
+		await agent.action(`/rencontres/${id}?/register`, { participants: '2' });
+
+		const unticked = await buyer.action(`/rencontres/${id}?/cancel`, {
+			reason: 'Salle indisponible'
+		});
+		expect(unticked.status).toBe(400);
+		expect(unticked.body.data).toContain('Cochez la case');
+		expect(eventRow(server.dataDir, id).cancelled_at).toBeNull();
+
+		const done = await buyer.action(`/rencontres/${id}?/cancel`, {
+			confirmed: '1',
+			reason: 'Salle indisponible'
+		});
+		expect(done.status).toBe(200);
+		expect(eventRow(server.dataDir, id)).toMatchObject({ sequence: 1 });
+		const told = notices(server.dataDir, 'reminder.event-cancelled', id);
+		expect(told.map((n) => n.email)).toEqual(['agent@charleroi.demo']);
+
+		const again = await buyer.action(`/rencontres/${id}?/cancel`, { confirmed: '1' });
+		expect(again.status).toBe(400);
+		expect(notices(server.dataDir, 'reminder.event-cancelled', id)).toHaveLength(1);
+		expect((await agent.action(`/rencontres/${id}?/register`, { participants: '1' })).status).toBe(
+			400
+		);
+		expect((await edit(buyer, id, { title: 'Revenue' })).status).toBe(400);
+
+		const page = await (await new Client(server.url).get(`/rencontres/${id}`)).text();
+		expect(page).toMatch(/<strong[^>]*>Annulée<\/strong>/);
+		expect(page).toContain('Motif : Salle indisponible');
+		expect(page).toContain('Les inscriptions sont closes.');
+		const list = await (await new Client(server.url).get('/rencontres')).text();
+		expect(list).toMatch(/Club à annuler[\s\S]*?Annulée/);
+
+		const invitation = await (
+			await new Client(server.url).get(`/rencontres/${id}/invitation.ics`)
+		).text();
+		const vevent = new ICAL.Component(ICAL.parse(invitation)).getFirstSubcomponent('vevent')!;
+		expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+		expect(vevent.getFirstPropertyValue('sequence')).toBe(1);
+		expect(vevent.getFirstPropertyValue('uid')).toBe(`rencontre-${id}@centrale`);
+		const agenda = await (await new Client(server.url).get('/rencontres/agenda.ics')).text();
+		expect(agenda).not.toContain('Club à annuler');
 	});
 });

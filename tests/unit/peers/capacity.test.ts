@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+	capacityChangeVerdict,
 	hasStarted,
 	MAX_PARTICIPANTS_PER_REGISTRATION,
 	registrationOpen,
 	registrationVerdict,
-	remainingPlaces
+	remainingPlaces,
+	scheduleChanged
 } from '../../../src/lib/domain/peers/capacity';
 
 describe('event capacity', () => {
@@ -66,5 +68,26 @@ describe('event capacity', () => {
 		expect(registrationOpen(start, start - 1, true)).toBe(false);
 		expect(hasStarted(start, start - 1)).toBe(false);
 		expect(hasStarted(start, start)).toBe(true);
+	});
+});
+
+describe('changing a rencontre', () => {
+	it('refuses a capacity below the places taken, saying how many are taken', () => {
+		expect(capacityChangeVerdict(12, 12)).toEqual({ ok: true });
+		expect(capacityChangeVerdict(30, 12)).toEqual({ ok: true });
+		const refused = capacityChangeVerdict(10, 12);
+		expect(refused.ok).toBe(false);
+		expect(!refused.ok && refused.message).toMatch(/^12 places sont déjà prises : /);
+	});
+
+	const at = { startsAt: 1000, endsAt: 2000, place: 'Mons', videoUrl: '' };
+	it.each([
+		[{}, false],
+		[{ startsAt: 1500 }, true],
+		[{ endsAt: 2500 }, true],
+		[{ place: 'Namur' }, true],
+		[{ videoUrl: 'https://visio.example.be/x' }, true]
+	])('a change of %o is worth telling: %s', (change, told) => {
+		expect(scheduleChanged(at, { ...at, ...change })).toBe(told);
 	});
 });

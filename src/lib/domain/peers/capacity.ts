@@ -51,3 +51,30 @@ export function registrationOpen(startsAt: number, now: number, cancelled = fals
 export function hasStarted(startsAt: number, now: number): boolean {
 	return now >= startsAt;
 }
+
+/** May the organiser set the capacity to `capacity` with `taken` places already registered? */
+export function capacityChangeVerdict(capacity: number, taken: number): RegistrationVerdict {
+	if (capacity >= taken) return { ok: true };
+	return {
+		ok: false,
+		message: `${taken} places sont déjà prises : prévoyez au moins ${taken} places, ou demandez aux communes inscrites de réduire leur nombre.`
+	};
+}
+
+export interface EventSchedule {
+	/** UTC ms */
+	startsAt: number;
+	endsAt: number;
+	place: string;
+	videoUrl: string;
+}
+
+/** Do the registered need to hear about this change (the date, the time or the place moved)? */
+export function scheduleChanged(before: EventSchedule, after: EventSchedule): boolean {
+	return (
+		before.startsAt !== after.startsAt ||
+		before.endsAt !== after.endsAt ||
+		before.place !== after.place ||
+		before.videoUrl !== after.videoUrl
+	);
+}

@@ -96,3 +96,25 @@ export function parseEventDocument(form: FormData): Parsed<{ title: string; file
 		return { ok: false, errors, fields: { title } };
 	return { ok: true, data: { title, file } };
 }
+
+/** Cancelling is confirmed by a checkbox in the same form (it works without JavaScript). */
+export const cancelSchema = z.object({
+	confirmed: z.literal('1', { error: 'Cochez la case pour confirmer l’annulation.' }),
+	reason: z.string().trim().max(500, 'Ce texte ne peut pas dépasser 500 caractères.').default('')
+});
+
+/** What the rencontre form re-shows after a refusal: everything typed, the chosen contracts too. */
+export function eventEcho(raw: FormData): Record<string, string> {
+	const text = (key: string) => String(raw.get(key) ?? '').slice(0, 4000);
+	const keys = ['title', 'topic', 'date', 'time', 'durationMinutes', 'place', 'videoUrl'];
+	return {
+		...Object.fromEntries(keys.map((k) => [k, text(k)])),
+		capacity: text('capacity'),
+		solutions: text('solutions'),
+		contractIds: raw
+			.getAll('contractIds')
+			.map(String)
+			.filter((v) => /^\d{1,9}$/.test(v))
+			.join(',')
+	};
+}

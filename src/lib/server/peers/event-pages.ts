@@ -3,6 +3,7 @@
  * people or addresses), its calendar files, and its documents.
  */
 import { asc, desc, eq, gte, lt, ne, sum } from 'drizzle-orm';
+import { brusselsDay, brusselsOffsetMinutes } from '../../domain/brussels-time';
 import { buildCalendar, type CalendarEvent } from '../../domain/ics';
 import { hasStarted, registrationOpen, remainingPlaces } from '../../domain/peers/capacity';
 import { can } from '../../domain/permissions';
@@ -140,7 +141,13 @@ export function eventPage(viewer: SessionUser | null, id: number) {
 		mayRegister,
 		signedIn: !!viewer,
 		mayAttach:
-			can(viewer, 'event.manage', manager(event)) && hasStarted(event.startsAt.getTime(), at)
+			can(viewer, 'event.manage', manager(event)) && hasStarted(event.startsAt.getTime(), at),
+		/** the organiser may still change or cancel it */
+		mayChange:
+			can(viewer, 'event.manage', manager(event)) &&
+			!event.cancelledAt &&
+			!hasStarted(event.startsAt.getTime(), at),
+		cancelReason: event.cancelledAt ? event.cancelReason : ''
 	};
 }
 
@@ -208,14 +215,74 @@ export function serveEventDocument(
 	});
 }
 
-/** The form to publish a rencontre; null when the viewer may not publish. */
-export function newEventPage(viewer: SessionUser) {
-	if (!can(viewer, 'event.publish')) return null;
-	const contractChoices = getDb()
+const contractChoices = () =>
+	getDb()
 		.select({ id: contracts.id, reference: contracts.reference, title: contracts.title })
 		.from(contracts)
 		.where(ne(contracts.status, 'cancelled'))
 		.orderBy(asc(contracts.title))
 		.all();
-	return { contractChoices };
+
+/** The form to publish a rencontre; null when the viewer may not publish. */
+export function newEventPage(viewer: SessionUser) {
+	if (!can(viewer, 'event.publish')) return null;
+	return { contractChoices: contractChoices() };
+}
+
+/** `14:05`, the Brussels time of day of an instant */
+function brusselsTime(instant: Date): string {
+	const shifted = new Date(instant.getTime() + brusselsOffsetMinutes(instant) * 60_000);
+	return shifted.toISOString().slice(11, 16);
+}
+
+/**
+ * The form to change a rencontre, filled with what it says now: 404 when there is none, 403 when
+ * the viewer does not run it, 400 once it is cancelled or has started.
+ */
+export function editEventPage(
+	viewer: SessionUser,
+	id: number
+):
+	| { ok: false; status: 400 | 403 | 404; message: string }
+	| {
+			ok: true;
+			id: number;
+			title: string;
+			contractChoices: ReturnType<typeof contractChoices>;
+			values: Record<string, string>;
+			contractIds: number[];
+	  } {
+	const event = getEvent(id);
+	if (!event) return { ok: false, status: 404, message: 'Rencontre introuvable' };
+	if (!can(viewer, 'event.manage', manager(event)))
+		return { ok: false, status: 403, message: 'Seul l’organisateur modifie cette rencontre.' };
+	if (event.cancelledAt || hasStarted(event.startsAt.getTime(), now().getTime()))
+		return {
+			ok: false,
+			status: 400,
+			message: 'Une rencontre annulée ou commencée ne se modifie plus.'
+		};
+	const linked = getDb()
+		.select({ id: peerEventContracts.contractId })
+		.from(peerEventContracts)
+		.where(eq(peerEventContracts.eventId, id))
+		.all();
+	return {
+		ok: true,
+		id,
+		title: event.title,
+		contractChoices: contractChoices(),
+		contractIds: linked.map((c) => c.id),
+		values: {
+			title: event.title,
+			topic: event.topic,
+			date: brusselsDay(event.startsAt),
+			time: brusselsTime(event.startsAt),
+			durationMinutes: String(Math.round((+event.endsAt - +event.startsAt) / 60_000)),
+			place: event.place,
+			videoUrl: event.videoUrl,
+			capacity: String(event.capacity),
+			solutions: event.solutions.join('\n')
+		}
+	};
 }

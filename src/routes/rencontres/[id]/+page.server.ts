@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { fields, invalid, parseForm } from '$lib/server/forms';
-import { parseEventDocument, registrationSchema } from '$lib/server/peers/event-form';
+import { cancelSchema, parseEventDocument, registrationSchema } from '$lib/server/peers/event-form';
 import { eventPage } from '$lib/server/peers/event-pages';
 import {
 	attachEventDocument,
+	cancelEvent,
 	registerForEvent,
 	unregisterFromEvent
 } from '$lib/server/peers/events';
@@ -51,6 +52,22 @@ export const actions: Actions = {
 				{ [done.field ?? 'form']: done.message },
 				{ title: form.data.title },
 				{ action: 'attach' }
+			);
+		return { success: done.message };
+	},
+	cancel: async (event) => {
+		const user = requireUser(event);
+		const form = parseForm(cancelSchema, await event.request.formData());
+		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'cancel' });
+		const done = cancelEvent(user, idOf(event.params.id), form.data.reason);
+		if (!done.ok)
+			return invalid(
+				done.status,
+				{ form: done.message },
+				{ reason: form.data.reason },
+				{
+					action: 'cancel'
+				}
 			);
 		return { success: done.message };
 	}

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { invalid, parseForm } from '$lib/server/forms';
-import { eventSchema } from '$lib/server/peers/event-form';
+import { eventEcho, eventSchema } from '$lib/server/peers/event-form';
 import { newEventPage } from '$lib/server/peers/event-pages';
 import { publishEvent } from '$lib/server/peers/events';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,23 +17,10 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const raw = await event.request.formData();
 		const form = parseForm(eventSchema, raw);
-		if (!form.ok) return invalid(400, form.errors, form.fields);
+		if (!form.ok) return invalid(400, form.errors, eventEcho(raw));
 		const done = publishEvent(user, form.data);
 		if (!done.ok)
-			return invalid(
-				done.status,
-				{ [done.field ?? 'form']: done.message },
-				{
-					title: form.data.title,
-					topic: form.data.topic,
-					place: form.data.place,
-					videoUrl: form.data.videoUrl,
-					capacity: form.data.capacity,
-					date: String(raw.get('date') ?? ''),
-					time: String(raw.get('time') ?? ''),
-					durationMinutes: String(raw.get('durationMinutes') ?? '')
-				}
-			);
+			return invalid(done.status, { [done.field ?? 'form']: done.message }, eventEcho(raw));
 		redirect(303, `/rencontres/${done.value}`);
 	}
 };
