@@ -91,3 +91,48 @@ test('a commune registers its participants to a rencontre', async ({
 	).toBeVisible();
 	await expectAccessible();
 });
+
+test('an organiser moves a rencontre, then cancels it, and the registered commune hears of both', async ({
+	page,
+	smtp,
+	loginAs,
+	expectAccessible
+}) => {
+	await loginAs('acheteur@igretec.demo');
+	await page.goto('/rencontres');
+	await page.getByRole('link', { name: 'Club des utilisateurs du guichet citoyen' }).click();
+	await page.getByRole('link', { name: 'Modifier la rencontre' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Modifier la rencontre');
+	await expect(page.getByLabel('Intitulé')).toHaveValue('Club des utilisateurs du guichet citoyen');
+	await expect(page.getByLabel('Heure de début')).toHaveValue('09:30');
+	await expectAccessible();
+
+	// Mons holds 3 places
+	await page.getByLabel('Places').fill('2');
+	await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+	await expect(page.getByText('3 places sont déjà prises : ').first()).toBeVisible();
+	await expectAccessible();
+	await page.getByLabel('Places').fill('30');
+	await page.getByLabel('Lieu').fill('IGRETEC, salle du conseil, 6000 Charleroi');
+	await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+	await expect(page.getByText('IGRETEC, salle du conseil, 6000 Charleroi')).toBeVisible();
+	const moved = await smtp.waitFor('referent@mons.demo', /Rencontre modifiée/);
+	expect(moved.text).toContain('IGRETEC, salle du conseil');
+
+	await page.locator('summary', { hasText: 'Annuler la rencontre' }).click();
+	await page.getByLabel('Motif (facultatif)').fill('Le fournisseur ne peut pas venir.');
+	await page.getByLabel("Je confirme l'annulation de cette rencontre").check();
+	await expectAccessible();
+	await page.getByRole('button', { name: 'Annuler la rencontre' }).click();
+	await expect(page.getByRole('status')).toContainText('Rencontre annulée');
+	await expect(page.getByText('Annulée', { exact: true })).toBeVisible();
+	await expect(page.getByText('Les inscriptions sont closes.')).toBeVisible();
+	await expectAccessible();
+	const cancelled = await smtp.waitFor('referent@mons.demo', /Rencontre annulée/);
+	expect(cancelled.text).toContain('Le fournisseur ne peut pas venir.');
+
+	await page.goto('/rencontres');
+	await expect(
+		page.getByRole('listitem').filter({ hasText: 'Club des utilisateurs' }).getByText('Annulée')
+	).toBeVisible();
+});
