@@ -116,6 +116,9 @@ test('an organiser moves a rencontre, then cancels it, and the registered commun
 	await page.getByLabel('Lieu').fill('IGRETEC, salle du conseil, 6000 Charleroi');
 	await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
 	await expect(page.getByText('IGRETEC, salle du conseil, 6000 Charleroi')).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText(
+		'Rencontre modifiée. 1 personne inscrite prévenue.'
+	);
 	const moved = await smtp.waitFor('referent@mons.demo', /Rencontre modifiée/);
 	expect(moved.text).toContain('IGRETEC, salle du conseil');
 

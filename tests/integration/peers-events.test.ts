@@ -278,7 +278,10 @@ describe('an organiser changing a rencontre', () => {
 			date: `${nextYear}-03-22`,
 			place: 'Namur, Espace Wallonie'
 		});
-		expect(moved.body.type).toBe('redirect');
+		expect(moved.body.location).toBe(`/rencontres/${id}?modifiee=2`);
+		expect(await (await buyer.get(moved.body.location!)).text()).toContain(
+			'2 personnes inscrites prévenues.'
+		);
 		const told = notices(server.dataDir, 'reminder.event-changed', id);
 		expect(told.map((n) => n.email)).toEqual(['agent@charleroi.demo', 'referent@mons.demo']);
 		expect(told[0].title).toContain(`le 22 mars ${nextYear} à 14:00`);

@@ -121,7 +121,11 @@ const refusedManage = (message: string) => ({ ok: false, status: 403, message })
  * and the row written in one IMMEDIATE transaction, so a registration arriving meanwhile is
  * counted; the registered are told once it is saved, when the date, time or place moved.
  */
-export function editEvent(user: SessionUser, eventId: number, input: EventInput): EventResult {
+export function editEvent(
+	user: SessionUser,
+	eventId: number,
+	input: EventInput
+): EventResult<{ notified: number }> {
 	const at = now();
 	const done = getDb().transaction(
 		(tx): EventResult<{ tell: number[]; title: string }> => {
@@ -178,13 +182,7 @@ export function editEvent(user: SessionUser, eventId: number, input: EventInput)
 		body: `La rencontre « ${done.value.title} » à laquelle vous avez inscrit des participants a changé : elle aura lieu le ${formatDateTime(input.startsAt)}, ${input.place || 'en ligne'}.`,
 		link: `/rencontres/${eventId}`
 	});
-	return {
-		ok: true,
-		value: eventId,
-		message: notified
-			? `Rencontre modifiée. ${notified} personne${notified > 1 ? 's' : ''} inscrite${notified > 1 ? 's' : ''} prévenue${notified > 1 ? 's' : ''}.`
-			: done.message
-	};
+	return { ok: true, value: { notified }, message: done.message };
 }
 
 /** The organiser cancels a rencontre before it starts: registrations close, the registered are told. */

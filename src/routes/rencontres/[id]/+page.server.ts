@@ -17,10 +17,12 @@ const idOf = (raw: string) => {
 	return parsed.data;
 };
 
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = ({ params, locals, url }) => {
 	const page = eventPage(locals.user, idOf(params.id));
 	if (!page) error(404, 'Rencontre introuvable');
-	return page;
+	// after a change: how many registered people were told (the organiser's confirmation)
+	const told = url.searchParams.get('modifiee');
+	return { ...page, changedTold: told && /^\d{1,6}$/.test(told) ? Number(told) : null };
 };
 
 export const actions: Actions = {

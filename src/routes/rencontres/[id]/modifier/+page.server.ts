@@ -28,6 +28,6 @@ export const actions: Actions = {
 		const done = editEvent(user, id, form.data);
 		if (!done.ok)
 			return invalid(done.status, { [done.field ?? 'form']: done.message }, eventEcho(raw));
-		redirect(303, `/rencontres/${id}`);
+		redirect(303, `/rencontres/${id}?modifiee=${done.value.notified}`);
 	}
 };
