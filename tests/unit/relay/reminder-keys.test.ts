@@ -12,6 +12,7 @@ describe('reminder keys', () => {
 			'budget-deadline:3:2027:mb2'
 		],
 		[{ kind: 'group-session', sessionId: 5 }, 'group-session:5'],
+		[{ kind: 'catalogue-news', contractId: 5, status: 'awarded' }, 'catalogue-news:5:awarded'],
 		[
 			{ kind: 'acknowledgement', announcementId: 9, organisationId: 3, stage: 'to-referent' },
 			'ack:9:3:to-referent'

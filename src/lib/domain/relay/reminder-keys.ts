@@ -17,6 +17,8 @@ export type ReminderSubject =
 	| { kind: 'ceiling'; contractId: number; percent: 80 | 100 }
 	| { kind: 'budget-deadline'; organisationId: number; vehicle: string; year: number }
 	| { kind: 'group-session'; sessionId: number; on?: string }
+	/** a contract reaches a status at most once (the lifecycle only moves forward) */
+	| { kind: 'catalogue-news'; contractId: number; status: string }
 	| {
 			kind: 'acknowledgement';
 			announcementId: number;
@@ -41,6 +43,8 @@ export function reminderKey(s: ReminderSubject): string {
 			return `budget-deadline:${s.organisationId}:${s.year}:${s.vehicle}`;
 		case 'group-session':
 			return `group-session:${s.sessionId}${on}`;
+		case 'catalogue-news':
+			return `catalogue-news:${s.contractId}:${s.status}`;
 		case 'acknowledgement':
 			return `ack:${s.announcementId}:${s.organisationId}:${s.stage}`;
 	}
