@@ -17,8 +17,9 @@ export const JOBS: Job[] = [
 	// unacknowledged announcements move one escalation stage on working days, at 08:00 Brussels
 	{ name: 'announcement-escalation', schedule: dailyAt(8), run: ({ to }) => runEscalations(to) },
 	// contract ends, relaunches, deadlines, ceilings, budget votes, sessions: each sent once by key,
-	// computed from the run's day, so a downtime's are caught up at the next start
-	{ name: 'reminders', schedule: dailyAt(6), run: ({ to }) => runReminders(to) },
+	// computed from the run's day, so a downtime's are caught up at the next start; the
+	// catalogue's changes of the covered window go to the followers of what changed
+	{ name: 'reminders', schedule: dailyAt(6), run: ({ from, to }) => runReminders(to, from) },
 	// digests cover what arrived since the last one: a downtime's are sent once at the next start
 	{
 		name: 'digest-daily',

@@ -2,17 +2,18 @@
  * The reminders job (server/jobs, daily at 06:00 Brussels): contract and lot ends approaching,
  * relaunches published, interest deadlines approaching, framework ceilings reached, budget votes
  * approaching for communes with declared purchases, group sessions the day before (to members
- * and followers of the group). Each is keyed by what it is about (domain/relay/reminder-keys.ts)
+ * and followers of the group), and the catalogue's changes to the followers of what changed. Each is keyed by what it is about (domain/relay/reminder-keys.ts)
  * and claimed in sent_reminders before it is sent, so job reruns, two processes and restarts
  * never send one twice; when a run comes after a downtime, what is due is computed from today,
  * so a skipped milestone is replaced by the nearest one still true (domain/relay/reminders.ts).
  * Everything goes through notify().
  */
-import { and, eq, gt, inArray, isNotNull, isNull, like, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, like, lt, lte } from 'drizzle-orm';
 import { VEHICLE_LABELS, type BudgetVehicle } from '../../domain/budget-calendar';
 import { brusselsDay } from '../../domain/brussels-time';
 import { formatDate, formatDateTime, formatMoney } from '../../domain/format';
 import { can, type Actor } from '../../domain/permissions';
+import { catalogueNews } from '../../domain/relay/catalogue-news';
 import { reminderKey, type ReminderSubject } from '../../domain/relay/reminder-keys';
 import {
 	budgetVoteDue,
@@ -29,6 +30,7 @@ import { getDb } from '../db/client';
 import {
 	adhesions,
 	budgetCalendars,
+	contractTransitions,
 	contracts,
 	groupMembers,
 	groupSessions,
@@ -36,6 +38,7 @@ import {
 	lots,
 	organisations,
 	purchaseIntentions,
+	suppliers,
 	users,
 	workingGroups
 } from '../db/schema';
@@ -404,8 +407,107 @@ function groupSessionsTomorrow(today: string, at: Date): number {
 	return sent;
 }
 
-/** Runs every reminder rule for the day of `at`; returns how many reminders went out. */
-export function runReminders(at: Date = now()): number {
+/**
+ * Catalogue news: every lifecycle move recorded in contract_transitions during (since, at] — a
+ * contract created (published), relaunched, awarded, activated, expiring, ended, cancelled — told
+ * by someone in the back office is told to the followers of its thématique, of its adjudicataires
+ * and of the contract, one notice per person and per (contract, status). The history table is the one place every back-office path
+ * (form, relaunch, working group) writes, so reading it here needs no hook in each of them; the
+ * job's window is its durable covered period, so a failed or skipped run is retried, and the
+ * claimed key keeps a retried or overlapping window from saying anything twice.
+ */
+function catalogueChanges(since: Date, at: Date): number {
+	const db = getDb();
+	let sent = 0;
+	const moves = db
+		.select({
+			contractId: contracts.id,
+			reference: contracts.reference,
+			title: contracts.title,
+			theme: contracts.theme,
+			predecessorId: contracts.predecessorId,
+			fromStatus: contractTransitions.fromStatus,
+			toStatus: contractTransitions.toStatus
+		})
+		.from(contractTransitions)
+		.innerJoin(contracts, eq(contracts.id, contractTransitions.contractId))
+		.where(
+			and(
+				gt(contractTransitions.at, since),
+				lte(contractTransitions.at, at),
+				// a data import (« reprise des données », the demo seed) records no actor: not news
+				isNotNull(contractTransitions.byUserId)
+			)
+		)
+		.orderBy(asc(contractTransitions.at), asc(contractTransitions.id))
+		.all();
+	for (const m of moves) {
+		const awardees = db
+			.selectDistinct({ id: suppliers.id, name: suppliers.name })
+			.from(lots)
+			.innerJoin(suppliers, eq(suppliers.id, lots.supplierId))
+			.where(eq(lots.contractId, m.contractId))
+			.orderBy(asc(suppliers.name))
+			.all();
+		const relaunchOf = m.predecessorId
+			? (db
+					.select({ r: contracts.reference })
+					.from(contracts)
+					.where(eq(contracts.id, m.predecessorId))
+					.get()?.r ?? null)
+			: null;
+		const news = catalogueNews(
+			{
+				reference: m.reference,
+				title: m.title,
+				theme: m.theme,
+				relaunchOf,
+				suppliers: awardees.map((s) => s.name)
+			},
+			m.toStatus,
+			m.fromStatus === null,
+			{
+				theme: explicitFollowerIds('theme', m.theme),
+				suppliers: awardees.flatMap((s) => explicitFollowerIds('supplier', s.id)),
+				contract: contractFollowerIds(m.contractId)
+			}
+		);
+		if (!news) continue;
+		if (
+			remindOnce(
+				{ kind: 'catalogue-news', contractId: m.contractId, status: m.toStatus },
+				news.recipients,
+				{
+					kind: 'follow.catalogue',
+					title: news.title,
+					body: news.body,
+					link: contractLink(m.reference)
+				},
+				at
+			)
+		)
+			sent++;
+	}
+	return sent;
+}
+
+/**
+ * Where the catalogue scan starts: a few minutes before the job's covered instant. A back-office
+ * change that took its instant before a run's scan and committed after it (another process) would
+ * fall between two windows; the overlap catches it, and the claimed keys make it harmless.
+ */
+function newsSince(since: Date | undefined, at: Date): Date {
+	return new Date((since ?? new Date(at.getTime() - 86_400_000)).getTime() - NEWS_OVERLAP_MS);
+}
+
+const NEWS_OVERLAP_MS = 5 * 60_000;
+
+/**
+ * Runs every reminder rule for the day of `at`, and tells followers of the catalogue's changes
+ * made since `since` (the job's last covered instant; a day before `at` when not given);
+ * returns how many reminders went out.
+ */
+export function runReminders(at: Date = now(), since?: Date): number {
 	const today = brusselsDay(at);
 	const horizons = endHorizons(process.env.REMINDER_END_DAYS);
 	return (
@@ -414,6 +516,7 @@ export function runReminders(at: Date = now()): number {
 		interestDeadlines(today, at) +
 		ceilings(at) +
 		budgetVotes(today, at) +
-		groupSessionsTomorrow(today, at)
+		groupSessionsTomorrow(today, at) +
+		catalogueChanges(newsSince(since, at), at)
 	);
 }
