@@ -10,7 +10,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
 	announcement: 'Annonces des centrales',
 	reminder: 'Rappels (échéances, fins de marché, calendrier budgétaire)',
 	group: 'Groupes de travail',
-	follow: 'Marchés, lots et adjudicataires suivis'
+	follow: 'Marchés, lots, adjudicataires et thématiques suivis'
 };
 
 export const CHANNELS = ['app', 'immediate', 'daily', 'weekly'] as const;
