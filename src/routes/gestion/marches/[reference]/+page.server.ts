@@ -6,7 +6,7 @@ import { transitionSchema } from '$lib/server/catalogue/lifecycle-form';
 import { saveContract, startRelaunch, transitionContract } from '$lib/server/catalogue/manage';
 import { contractManagementPage } from '$lib/server/catalogue/management-page';
 import { setMembershipDecisionRule } from '$lib/server/catalogue/order-rule';
-import { brusselsToday } from '$lib/server/clock';
+import { brusselsToday, now } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { documentActions } from './document-actions';
@@ -39,14 +39,14 @@ export const actions: Actions = {
 		const parsed = parseForm(transitionSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(400, parsed.errors, {}, { action: 'statut' });
 		const { to, note } = parsed.data;
-		const outcome = transitionContract(contract, to, note, user.id, brusselsToday());
+		const outcome = transitionContract(contract, to, note, user.id, brusselsToday(), now());
 		if (!outcome.ok) return invalid(409, { form: outcome.message }, {}, { action: 'statut' });
 		redirect(303, `/gestion/marches/${contract.reference}?statut=1`);
 	},
 	relancer: async (event) => {
 		const { user, contract, ref } = managed(event);
 		ensure(can(user, 'contract.relaunch', ref));
-		const outcome = startRelaunch(contract, user.id, brusselsToday());
+		const outcome = startRelaunch(contract, user.id, brusselsToday(), now());
 		if (!outcome.ok) return invalid(409, { form: outcome.message }, {}, { action: 'relancer' });
 		redirect(303, `/gestion/marches/${outcome.value.reference}?relance=${contract.reference}`);
 	},
