@@ -4,6 +4,7 @@ import { ensure, requireUser } from '$lib/server/auth/guard';
 import { newContractSchema, toContractFields } from '$lib/server/catalogue/contract-form';
 import { createContract } from '$lib/server/catalogue/manage';
 import { creatableCentrales, newContractPage } from '$lib/server/catalogue/new-contract-page';
+import { now } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +29,8 @@ export const actions: Actions = {
 			);
 		const outcome = createContract(
 			{ ...toContractFields(parsed.data), reference, centraleId },
-			user.id
+			user.id,
+			now()
 		);
 		if (!outcome.ok) return invalid(409, { reference: outcome.message }, { reference });
 		redirect(303, `/gestion/marches/${reference}?cree=1`);

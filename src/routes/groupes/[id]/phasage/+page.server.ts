@@ -19,7 +19,7 @@ import {
 	moveWave,
 	renameWave
 } from '$lib/server/boards/waves';
-import { brusselsToday } from '$lib/server/clock';
+import { brusselsToday, now } from '$lib/server/clock';
 import { invalid, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -106,7 +106,7 @@ export const actions: Actions = {
 			});
 		const form = parseForm(PromoteForm, await event.request.formData());
 		if (!form.ok) return invalid(400, form.errors, form.fields, { action: 'promote' });
-		const result = promoteNeeds(group, form.data, user);
+		const result = promoteNeeds(group, form.data, user, now());
 		if (!result.ok)
 			return invalid(
 				400,
