@@ -10,6 +10,7 @@ import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
 import { startServer } from '../support/server';
 import { startSmtpCatcher } from '../support/smtp';
+import { percentile } from './sync-support';
 
 const COMMUNES = 262;
 const PEOPLE = 10;
@@ -53,10 +54,11 @@ async function read(until: () => boolean): Promise<number[]> {
 	);
 	return times;
 }
-const p99 = (times: number[]) => {
-	const sorted = [...times].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))];
-};
+const p99 = (times: number[]) =>
+	percentile(
+		[...times].sort((a, b) => a - b),
+		99
+	);
 
 // warm-up, then the idle portal for 5 s
 let stop = Date.now() + 2000;

@@ -15,13 +15,7 @@ import { organisations, reportAuthors, reports, users } from '../db/schema';
 import { emit } from '../events';
 import { notify } from '../relay/notify';
 import { reportDocName, reportRef } from './doc-access';
-import type { ReportResult } from './reports';
-
-const refused = (message: string, status = 403, field = 'form'): ReportResult<never> => ({
-	ok: false,
-	status,
-	errors: { [field]: message }
-});
+import { refused, type ReportResult } from './reports';
 
 /** The page: who writes the report, and whether the viewer may change that. null: not found. */
 export function coAuthorsPage(viewer: Actor, reportId: number) {

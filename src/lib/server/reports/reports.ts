@@ -24,7 +24,8 @@ export type Author = Actor & { organisationKind: OrganisationKind };
 export type ReportResult<T = number> =
 	{ ok: true; value: T } | { ok: false; status: number; errors: FieldErrors };
 
-const refused = (message: string, status = 403, field = 'form'): ReportResult<never> => ({
+/** A refusal with its French message, on the form or on one field. */
+export const refused = (message: string, status = 403, field = 'form'): ReportResult<never> => ({
 	ok: false,
 	status,
 	errors: { [field]: message }
