@@ -46,16 +46,25 @@ export function buildIsCurrent(root = ROOT) {
 	return INPUTS.every((input) => newestMtime(path.join(root, input)) <= built);
 }
 
+/**
+ * What the server imports lazily (the Automerge endpoint, the demo seeders) is split into chunks
+ * beside the entry, so that its packages are imported only when it is: in one file, esbuild would
+ * hoist every package import to the top and load Automerge's wasm at boot.
+ */
 export async function buildServerEntry(root = ROOT) {
 	const { build } = await import('esbuild');
+	const chunks = path.join(buildDir(root), 'centrale-server-chunks');
+	fs.rmSync(chunks, { recursive: true, force: true });
 	await build({
-		entryPoints: [path.join(root, 'server', 'index.ts')],
+		entryPoints: { 'centrale-server': path.join(root, 'server', 'index.ts') },
 		bundle: true,
+		splitting: true,
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
 		packages: 'external',
-		outfile: serverEntry(root),
+		outdir: buildDir(root),
+		chunkNames: 'centrale-server-chunks/[name]-[hash]',
 		logLevel: 'warning'
 	});
 }

@@ -5,13 +5,15 @@
  * Configuration: PORT (3000), HOST (0.0.0.0), ORIGIN (required when NODE_ENV=production),
  * DATA_DIR (./data), SMTP_URL, DEMO (1); the README has the whole table.
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { markServerRunning } from '../src/lib/server/backup/server-mark';
-import { closeDb, getDb } from '../src/lib/server/db/client';
-import { seedDatabase } from '../src/lib/server/db/seed/index';
+import { closeDb, getDb, type Db } from '../src/lib/server/db/client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/lib/server/db/seed/demo';
+import { seedReference } from '../src/lib/server/db/seed/reference';
+import { demoSeeded, markSeededByServer } from '../src/lib/server/db/seed/state';
 import { clockOffsetMs } from '../src/lib/server/clock';
 import { config, originProblem, publicOrigin } from '../src/lib/server/config';
 import { log } from '../src/lib/server/log';
@@ -67,8 +69,8 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 
 	const db = getDb(); // opens and migrates
 	const { demo } = config();
-	const { demoSeeded } = await seedDatabase(db, { demo });
-	if (demoSeeded) printDemoAccounts();
+	if (await seed(db, demo)) printDemoAccounts();
+	markSeededByServer();
 
 	const buildDir = path.resolve(root, process.env.BUILD_DIR || 'build');
 	const handlerUrl = pathToFileURL(path.join(buildDir, 'handler.js')).href;
@@ -119,6 +121,58 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 	return { server, url, close };
 }
 
+/** What a child process started with this variable does instead of serving. */
+const TASK_ENV = 'CENTRALE_TASK';
+
+/**
+ * Reference data here (a few upserts, every start); demo data, on a database without it yet, in
+ * a child process. The demo seeders hash passwords, build Automerge reports and fill the
+ * catalogue: done here, what they leave (Automerge's wasm module, heap the allocator keeps)
+ * would stay in this process for its whole life — 44 MB of its 176 MB, measured after boot.
+ * Returns true when the demo data was loaded now.
+ */
+async function seed(db: Db, demo: boolean): Promise<boolean> {
+	if (!demo || demoSeeded(db)) {
+		seedReference(db);
+		return false;
+	}
+	await runChildTask('seed');
+	return true;
+}
+
+/** Flags a child must not inherit: a second inspector or profile would be the parent's twin. */
+const PARENT_ONLY = /^--(inspect|cpu-prof|heap-prof)/;
+
+function runChildTask(task: string): Promise<void> {
+	const env: NodeJS.ProcessEnv = { ...process.env, [TASK_ENV]: task };
+	if (env.NODE_OPTIONS) {
+		env.NODE_OPTIONS = env.NODE_OPTIONS.split(/\s+/)
+			.filter((flag) => !PARENT_ONLY.test(flag))
+			.join(' ');
+	}
+	const args = [...process.execArgv.filter((flag) => !PARENT_ONLY.test(flag))];
+	const child = spawn(process.execPath, [...args, fileURLToPath(import.meta.url)], {
+		env,
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	return new Promise((resolve, reject) => {
+		child.once('error', reject);
+		child.once('exit', (code, signal) =>
+			code === 0
+				? resolve()
+				: reject(new Error(`the ${task} step failed (${signal ?? `exit code ${code}`})`))
+		);
+	});
+}
+
+/** The child's side of runChildTask: seeds (reference and demo data) and exits. */
+async function childTask(task: string) {
+	if (task !== 'seed') throw new Error(`unknown task ${task}`);
+	const { seedDatabase } = await import('../src/lib/server/db/seed/index');
+	await seedDatabase(getDb(), { demo: true });
+	closeDb();
+}
+
 function printDemoAccounts() {
 	const lines = [
 		'',
@@ -135,6 +189,14 @@ function printDemoAccounts() {
  * compiled entry alike.
  */
 export async function main(root = process.cwd()) {
+	const task = process.env[TASK_ENV];
+	if (task) {
+		await childTask(task).catch((err: unknown) => {
+			log().fatal({ err, task }, 'Centrale could not prepare its database');
+			process.exit(1);
+		});
+		process.exit(0);
+	}
 	const running = await startServer(root).catch((err: unknown) => {
 		console.error(`Centrale could not start: ${err instanceof Error ? err.message : err}`);
 		log().fatal({ err }, 'Centrale could not start');

@@ -3,16 +3,19 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies'
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db/client';
-import { seedDatabase } from '$lib/server/db/seed/index';
+import { seededByServer } from '$lib/server/db/seed/state';
 import { readForm } from '$lib/server/forms';
 import { log } from '$lib/server/log';
 import { securityHeaders } from '$lib/server/security-headers';
 
 /**
  * server/index.ts migrates and seeds before serving; `vite dev` has no such step, so the app
- * does it here too (idempotent: reference data once, demo data once).
+ * does it here (idempotent: reference data once, demo data once). The seeders are loaded only
+ * then: they carry Automerge and the demo content, which a served page never needs.
  */
 export const init: ServerInit = async () => {
+	if (seededByServer()) return;
+	const { seedDatabase } = await import('$lib/server/db/seed/index');
 	await seedDatabase(getDb(), { demo: config().demo });
 };
 

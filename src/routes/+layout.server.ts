@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db/client';
-import { isDemoDatabase } from '$lib/server/db/seed/index';
+import { isDemoDatabase } from '$lib/server/db/seed/state';
 import { unreadCount } from '$lib/server/relay/notifications';
 import type { LayoutServerLoad } from './$types';
 

@@ -7,9 +7,8 @@ import type { WebSocket } from 'ws';
 import type { Authenticated } from '../access';
 import { acceptUpgrade, createSocketServer, type SyncEndpoint } from '../upgrade';
 import { AutomergeConnection } from './connection';
+import { AUTOMERGE_PATH } from './path';
 import { unloadAllAutomergeRooms } from './rooms';
-
-export const AUTOMERGE_PATH = '/sync/automerge';
 
 export function automergeEndpoint(): SyncEndpoint {
 	const wss = createSocketServer();
