@@ -5,6 +5,7 @@
 import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { OrganisationKind, Role } from '../../domain/roles';
 import { getDb } from '../db/client';
+import { preparedQueries } from '../db/prepared';
 import { emit } from '../events';
 import { organisations, sessions, users } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
@@ -57,14 +58,11 @@ export function createSession(
 	return { token, session };
 }
 
-/** The session and its user for a cookie token, or nulls; renews or deletes as needed. */
-export function validateSessionToken(
-	token: string,
-	now = new Date()
-): { session: Session; user: SessionUser } | { session: null; user: null } {
-	const db = getDb();
-	const id = hashToken(token);
-	const row = db
+const sessionId = sql.placeholder('id');
+
+// prepared once per connection: every page request and sync-hub upgrade runs these (see prepared.ts)
+const statements = preparedQueries((db) => ({
+	lookup: db
 		.select({
 			session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
 			user: {
@@ -84,11 +82,32 @@ export function validateSessionToken(
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
 		.innerJoin(organisations, eq(users.organisationId, organisations.id))
-		.where(eq(sessions.id, id))
-		.get();
+		.where(eq(sessions.id, sessionId))
+		.prepare(),
+	remove: db.delete(sessions).where(eq(sessions.id, sessionId)).prepare(),
+	// set() types take no placeholder: each is wrapped as SQL and bound as given, so the caller
+	// passes what the timestamp_ms columns store (UTC ms), as drizzle would have written them
+	renew: db
+		.update(sessions)
+		.set({
+			expiresAt: sql`${sql.placeholder('expiresAt')}`,
+			lastSeenAt: sql`${sql.placeholder('lastSeenAt')}`
+		})
+		.where(eq(sessions.id, sessionId))
+		.prepare()
+}));
+
+/** The session and its user for a cookie token, or nulls; renews or deletes as needed. */
+export function validateSessionToken(
+	token: string,
+	now = new Date()
+): { session: Session; user: SessionUser } | { session: null; user: null } {
+	const s = statements();
+	const id = hashToken(token);
+	const row = s.lookup.get({ id });
 	if (!row) return { session: null, user: null };
 	if (row.disabledAt || now.getTime() >= row.session.expiresAt.getTime()) {
-		db.delete(sessions).where(eq(sessions.id, id)).run();
+		s.remove.run({ id });
 		return { session: null, user: null };
 	}
 	const session = row.session;
@@ -97,10 +116,7 @@ export function validateSessionToken(
 	const touch = now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY;
 	if (renew) session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME);
 	if (renew || touch) {
-		db.update(sessions)
-			.set({ expiresAt: session.expiresAt, lastSeenAt: now })
-			.where(eq(sessions.id, id))
-			.run();
+		s.renew.run({ id, expiresAt: session.expiresAt.getTime(), lastSeenAt: now.getTime() });
 	}
 	return { session, user: row.user };
 }
