@@ -2,6 +2,7 @@
 import { and, count, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { FILTER_KIND_PREFIX, type InboxFilter } from '../../domain/relay/inbox';
 import { getDb } from '../db/client';
+import { preparedQueries } from '../db/prepared';
 import { groupMembers, notifications, users } from '../db/schema';
 import { notify } from './notify';
 
@@ -107,19 +108,23 @@ export function archive(userId: number, id: number, at = new Date()) {
 		.run();
 }
 
-export function unreadCount(userId: number): number {
-	const row = getDb()
+// prepared once per connection: the root layout counts them on every page a user loads
+const unread = preparedQueries((db) =>
+	db
 		.select({ n: count() })
 		.from(notifications)
 		.where(
 			and(
-				eq(notifications.userId, userId),
+				eq(notifications.userId, sql.placeholder('userId')),
 				isNull(notifications.readAt),
 				isNull(notifications.archivedAt)
 			)
 		)
-		.get();
-	return row?.n ?? 0;
+		.prepare()
+);
+
+export function unreadCount(userId: number): number {
+	return unread().get({ userId })?.n ?? 0;
 }
 
 /** Marks one notification (or all when `id` is omitted) of the user as read. */
