@@ -20,6 +20,7 @@ import { PING_EVERY_MS, SESSION_CHECK_MS } from './limits';
 import { closeExpiredSessions, watchRights } from './rights';
 import { AUTOMERGE_PATH } from './automerge/path';
 import type { SyncEndpoint } from './upgrade';
+import { recoverJournal } from './write-batch';
 import { yjsEndpoint } from './yjs/index';
 
 // on globalThis: Vite's plugin may load these modules more than once in one process
@@ -32,6 +33,7 @@ export function syncHubRoutes(): UpgradeRoute[] {
 }
 
 function mountSyncHub(): UpgradeRoute[] {
+	recoverJournal(); // what a killed process journalled, before any document is opened
 	const endpoints = [
 		yjsEndpoint(),
 		lazyEndpoint(AUTOMERGE_PATH, async () =>

@@ -157,8 +157,10 @@ describe('backups', () => {
 		expect(fs.readdirSync(server.dataDir).filter((f) => f.startsWith('replaced-'))).toEqual([]);
 		expect((await fetch(`${server.url}/healthz`)).ok).toBe(true);
 
-		// once stopped, the same restore goes through and keeps the replaced database aside
+		// once stopped, the same restore goes through and keeps the replaced database aside, with
+		// the hub's journal of that database (a killed server's: replayed, it would undo the restore)
 		await server.stop();
+		fs.writeFileSync(path.join(server.dataDir, 'sync-journal.bin'), Buffer.from([1, 2, 3]));
 		const done = await runCli('restore-cli.ts', backupFiles(server.dataDir), {
 			DATA_DIR: server.dataDir
 		});
@@ -166,6 +168,8 @@ describe('backups', () => {
 		const aside = fs.readdirSync(server.dataDir).filter((f) => f.startsWith('replaced-'));
 		expect(aside).toHaveLength(1);
 		expect(fs.existsSync(path.join(server.dataDir, aside[0], 'centrale.sqlite'))).toBe(true);
+		expect(fs.existsSync(path.join(server.dataDir, aside[0], 'sync-journal.bin'))).toBe(true);
+		expect(fs.existsSync(path.join(server.dataDir, 'sync-journal.bin'))).toBe(false);
 	}, 60_000);
 
 	it('records a backup of a damaged database as failed and tells the admins', async () => {

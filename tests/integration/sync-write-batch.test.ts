@@ -1,16 +1,23 @@
 /**
- * The hub's group commit, in this process, against a real SQLite file: an update is answered only
- * once it is on disk (read back through another connection); the first of a turn at once, the
- * ones after it at the end of the turn, together; answers keep the order updates were accepted in,
- * a failed batch fails as a whole and only itself, and flushWrites() leaves nothing unanswered.
+ * The hub's write-before-relay, in this process, against a real SQLite file and journal: an
+ * update is answered durable only once its record is in the journal file, and stored only once
+ * it is in SQLite (read back through another connection); folds keep the order updates were
+ * accepted in and empty the journal; a failed fold fails its batch and keeps the journal; and a
+ * journal left by a killed process is folded at start, a torn tail and a vanished document aside.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Journal, journalPath, readJournal } from '../../src/lib/server/collab/journal';
 import { ensureDocument } from '../../src/lib/server/collab/store';
 import { closeDb } from '../../src/lib/server/db/client';
-import { flushWrites, queuedWrites, queueWrite } from '../../server/sync/write-batch';
+import {
+	flushWrites,
+	queuedWrites,
+	queueWrite,
+	recoverJournal
+} from '../../server/sync/write-batch';
 import { tempDataDir } from '../support/server';
 import { eventually } from '../support/yjs-client';
 
@@ -34,106 +41,131 @@ afterAll(() => {
 	fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
 });
 
-type Outcome = { doc: string; seq?: number; error?: string; onDisk?: boolean };
+type Outcome = {
+	doc: string;
+	journalled?: boolean;
+	inSqlite?: boolean;
+	seq?: number;
+	onDisk?: boolean;
+	error?: string;
+};
 
-/** Queues one update and records its outcome, checking the disk at the moment it is answered. */
+const journalled = () => readJournal(journalPath(dataDir));
+
+function stored(doc: string, seq: number) {
+	return reader
+		.prepare('select "update" as data from document_updates where doc_name = ? and seq = ?')
+		.get(doc, seq) as { data: Buffer } | undefined;
+}
+
+/** Queues one update and records its outcomes, checking journal and disk when each is answered. */
 function write(doc: string, bytes: number[], outcomes: Outcome[]) {
 	const update = new Uint8Array(bytes);
+	const outcome: Outcome = { doc };
+	outcomes.push(outcome);
 	queueWrite({
 		docName: doc,
 		update,
-		userId: null,
-		persisted: (seq) => {
-			const row = reader
-				.prepare('select "update" as data from document_updates where doc_name = ? and seq = ?')
-				.get(doc, seq) as { data: Buffer } | undefined;
-			outcomes.push({ doc, seq, onDisk: !!row && Buffer.compare(row.data, update) === 0 });
+		userId: 7,
+		durable: () => {
+			outcome.journalled = journalled().some(
+				(r) => r.docName === doc && Buffer.compare(Buffer.from(r.update), update) === 0
+			);
+			outcome.inSqlite =
+				(
+					reader
+						.prepare('select count(*) as n from document_updates where "update" = ?')
+						.get(Buffer.from(update)) as { n: number }
+				).n > 0;
 		},
-		failed: (err) => outcomes.push({ doc, error: String(err) })
+		stored: (seq) => {
+			const row = stored(doc, seq);
+			outcome.seq = seq;
+			outcome.onDisk = !!row && Buffer.compare(row.data, update) === 0;
+		},
+		failed: (err) => (outcome.error = String(err))
 	});
 }
 
-/** Lets the current turn of the event loop end (and with it, the hub's batch of that turn). */
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-describe('group commit', () => {
-	it('answers the first update of a turn at once, the next ones at its end, all in order', async () => {
-		await nextTurn();
+describe('write-before-relay', () => {
+	it('answers an update durable once journalled, before it is in SQLite', () => {
 		const outcomes: Outcome[] = [];
 		write('board:1', [1, 1], outcomes);
-		expect(outcomes).toEqual([{ doc: 'board:1', seq: 1, onDisk: true }]);
-		expect(queuedWrites()).toBe(0);
+		expect(outcomes).toEqual([{ doc: 'board:1', journalled: true, inSqlite: false }]);
+		expect(queuedWrites()).toBe(1);
+	});
+
+	it('folds the journalled updates into SQLite together, in order, and empties the journal', async () => {
+		const outcomes: Outcome[] = [];
 		write('board:2', [2, 1], outcomes);
 		write('board:1', [1, 2], outcomes);
-		expect(outcomes).toHaveLength(1); // a burst waits for the end of the turn
-		expect(queuedWrites()).toBe(2);
-		await eventually(() => outcomes.length === 3, 5000, 'three answers');
+		await eventually(() => queuedWrites() === 0, 5000, 'the fold');
 		expect(outcomes).toEqual([
-			{ doc: 'board:1', seq: 1, onDisk: true },
-			{ doc: 'board:2', seq: 1, onDisk: true },
-			{ doc: 'board:1', seq: 2, onDisk: true }
+			{ doc: 'board:2', journalled: true, inSqlite: false, seq: 1, onDisk: true },
+			{ doc: 'board:1', journalled: true, inSqlite: false, seq: 2, onDisk: true }
 		]);
-		expect(queuedWrites()).toBe(0);
+		expect(stored('board:1', 1)).toBeTruthy(); // the first test's update, in the same fold
+		expect(journalled()).toEqual([]);
+		expect(fs.statSync(journalPath(dataDir)).size).toBe(0);
 	});
 
-	it('commits alone the first update of the next turn', async () => {
-		await nextTurn();
-		const outcomes: Outcome[] = [];
-		write('board:2', [2, 2], outcomes);
-		expect(outcomes).toEqual([{ doc: 'board:2', seq: 2, onDisk: true }]);
-	});
-
-	it('flushWrites returns only once everything accepted so far is answered', async () => {
-		await nextTurn();
+	it('flushWrites folds everything accepted so far at once', () => {
 		const outcomes: Outcome[] = [];
 		for (let i = 0; i < 50; i++) write(i % 2 ? 'board:1' : 'board:2', [9, i], outcomes);
-		expect(queuedWrites()).toBe(49);
+		expect(queuedWrites()).toBe(50);
+		expect(journalled()).toHaveLength(50);
 		flushWrites();
-		expect(outcomes).toHaveLength(50);
-		expect(outcomes.every((o) => o.onDisk)).toBe(true);
+		expect(queuedWrites()).toBe(0);
+		expect(outcomes.every((o) => o.journalled && o.onDisk)).toBe(true);
 		expect(outcomes.filter((o) => o.doc === 'board:1').map((o) => o.seq)).toEqual(
 			Array.from({ length: 25 }, (_, i) => i + 3)
 		);
-		expect(queuedWrites()).toBe(0);
+		expect(journalled()).toEqual([]);
 	});
 
-	it('fails a batch that cannot be written as a whole, and the next batch goes through', async () => {
-		await nextTurn();
-		const first: Outcome[] = [];
-		write('board:1', [7, 6], first); // committed at once, before the burst
-		expect(first).toEqual([{ doc: 'board:1', seq: 28, onDisk: true }]);
+	it('folds at start what a killed process journalled, up to a torn record, skipping a vanished document', () => {
+		const left = new Journal(journalPath(dataDir));
+		left.append({ docName: 'board:2', update: new Uint8Array([5, 1]), userId: 3, at: 1000 });
+		left.append({ docName: 'board:gone', update: new Uint8Array([5, 2]), userId: null, at: 1001 });
+		left.append({ docName: 'board:2', update: new Uint8Array([5, 3]), userId: null, at: 1002 });
+		left.close();
+		fs.appendFileSync(journalPath(dataDir), Buffer.from([40, 0, 0, 0, 1, 2])); // torn mid-record
 
+		expect(recoverJournal()).toBe(2);
+		const rows = reader
+			.prepare(
+				'select "update" as data, user_id as userId, at from document_updates where doc_name = ? order by seq desc limit 2'
+			)
+			.all('board:2') as { data: Buffer; userId: number | null; at: number }[];
+		expect(rows.reverse()).toEqual([
+			{ data: Buffer.from([5, 1]), userId: 3, at: 1000 },
+			{ data: Buffer.from([5, 3]), userId: null, at: 1002 }
+		]);
+		expect(fs.statSync(journalPath(dataDir)).size).toBe(0);
+		expect(recoverJournal()).toBe(0);
+	});
+
+	// last: after a failed fold the journal is kept for the next start
+	it('fails a fold as a whole, keeps the journal for the next start, and the next fold goes through', () => {
 		const failedBatch: Outcome[] = [];
 		write('board:1', [7, 7], failedBatch);
 		write('board:missing', [7, 8], failedBatch); // no document row: its seq would be null
+		const before = (
+			reader.prepare('select count(*) as n from document_updates').get() as { n: number }
+		).n;
 		flushWrites();
 		expect(failedBatch.map((o) => o.doc)).toEqual(['board:1', 'board:missing']);
-		expect(failedBatch.every((o) => o.error && !o.seq)).toBe(true);
-		expect(storedCount('board:1')).toBe(28); // the failed batch's board:1 update was rolled back
+		expect(failedBatch.every((o) => o.journalled && o.error && !o.seq)).toBe(true);
+		const after = (
+			reader.prepare('select count(*) as n from document_updates').get() as { n: number }
+		).n;
+		expect(after).toBe(before); // the batch's board:1 update was rolled back with it
 
 		const next: Outcome[] = [];
 		write('board:1', [8, 1], next);
 		flushWrites();
-		expect(next).toEqual([{ doc: 'board:1', seq: 29, onDisk: true }]);
-	});
-
-	it('fails alone the first update of a turn that cannot be written', async () => {
-		await nextTurn();
-		const outcomes: Outcome[] = [];
-		write('board:missing', [6, 1], outcomes);
-		expect(outcomes).toHaveLength(1);
-		expect(outcomes[0].error).toBeTruthy();
-		expect(queuedWrites()).toBe(0);
-
-		write('board:1', [6, 2], outcomes); // the same turn's next update waits for its end
-		await eventually(() => outcomes.length === 2, 5000, 'the second answer');
-		expect(outcomes[1]).toEqual({ doc: 'board:1', seq: 30, onDisk: true });
+		expect(next[0]).toMatchObject({ doc: 'board:1', journalled: true, onDisk: true });
+		// the failed batch is still journalled, for the next start to fold
+		expect(journalled().map((r) => r.docName)).toEqual(['board:1', 'board:missing', 'board:1']);
 	});
 });
-
-function storedCount(doc: string): number {
-	const row = reader
-		.prepare('select count(*) as n from document_updates where doc_name = ?')
-		.get(doc) as { n: number };
-	return row.n;
-}

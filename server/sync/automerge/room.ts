@@ -3,9 +3,10 @@
  * the checks on what a peer sends, write-before-relay persistence, debounced projection and
  * unloading when idle.
  *
- * Guarantee: the hub generates a sync message for anyone only after `flushWrites()`, and the
- * changes a message brought are queued for SQLite before anything else runs; so a change another
- * peer received is on disk, even if the process is killed right after.
+ * Guarantee: the changes a message brought are journalled (write-batch.ts) before anything else
+ * runs, and the hub generates a sync message for anyone only after `flushWrites()` has folded
+ * them into SQLite; so a change another peer received is on disk, even if the process is killed
+ * right after.
  */
 import * as A from '@automerge/automerge';
 import { compactDocument } from '../../../src/lib/server/collab/store';
@@ -145,12 +146,14 @@ export class AutomergeRoom {
 			docName: this.name,
 			update,
 			userId: peer.userId,
-			persisted: (seq) => {
-				this.lastSeq = seq;
-				this.pendingUpdates += 1;
+			durable: () => {
 				this.bytes += update.byteLength;
 				this.relay();
 				this.changed();
+			},
+			stored: (seq) => {
+				this.lastSeq = seq;
+				this.pendingUpdates += 1;
 			},
 			failed: (err) => this.fail(err)
 		});

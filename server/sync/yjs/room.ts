@@ -90,23 +90,33 @@ export class Room {
 			docName: this.name,
 			update,
 			userId,
-			persisted: (seq) => this.persisted(update, seq, origin),
+			durable: () => this.relay(update, origin),
+			stored: (seq) => this.stored(seq),
 			failed: (err) => this.fail(err)
 		});
 	};
 
-	/** The update is on disk: only now may anyone else see it. */
-	private persisted(update: Uint8Array, seq: number, origin: unknown) {
-		this.lastSeq = seq;
+	/** The update is durable: only now may anyone else see it. */
+	private relay(update: Uint8Array, origin: unknown) {
 		if (this.broken) return;
 		const message = updateMessage(update);
 		for (const peer of this.peers) if (peer !== origin) peer.send(message);
-		this.pendingUpdates++;
 		this.noteChanged();
+	}
+
+	/** The update is in the SQLite log under `seq`. */
+	private stored(seq: number) {
+		this.lastSeq = seq;
+		if (this.broken) return;
+		this.pendingUpdates++;
 		if (this.pendingUpdates >= COMPACT_AFTER_UPDATES) this.queueCompaction();
 	}
 
-	/** The document as others may see it: every update it holds is on disk first. */
+	/**
+	 * The document as others may see it: every update it holds is durable the moment it is applied
+	 * (journalled in onUpdate); folding them into SQLite first keeps the store and what is shown
+	 * alike for whatever reads both.
+	 */
 	get persistedDoc(): Y.Doc {
 		flushWrites();
 		return this.doc;

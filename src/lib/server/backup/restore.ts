@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { JOURNAL_FILE } from '../collab/journal';
 import { now } from '../clock';
 import { runningServer, serverMarkPath } from './server-mark';
 import { checkDatabaseCopy } from './snapshot';
@@ -71,15 +72,18 @@ function refuseWhileServed(dataDir: string) {
 	);
 }
 
-/** Moves the current database (with its WAL, which may hold committed pages) aside. */
+/**
+ * Moves the current database aside, with its WAL (which may hold committed pages) and the sync
+ * hub's journal (updates of that database not yet folded into it: replayed into the restored one
+ * at the next start, they would bring back part of what the restore undoes).
+ */
 function setAside(dataDir: string): string | null {
-	const present = ['', '-wal', '-shm'].filter((s) =>
-		fs.existsSync(path.join(dataDir, DATABASE + s))
+	const present = [DATABASE, `${DATABASE}-wal`, `${DATABASE}-shm`, JOURNAL_FILE].filter((name) =>
+		fs.existsSync(path.join(dataDir, name))
 	);
 	if (!present.length) return null;
 	const dir = path.join(dataDir, `replaced-${now().toISOString().replace(/[:.]/g, '-')}`);
 	fs.mkdirSync(dir);
-	for (const suffix of present)
-		fs.renameSync(path.join(dataDir, DATABASE + suffix), path.join(dir, DATABASE + suffix));
+	for (const name of present) fs.renameSync(path.join(dataDir, name), path.join(dir, name));
 	return dir;
 }

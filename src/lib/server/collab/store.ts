@@ -3,8 +3,8 @@
  * same SQLite file as everything else. It knows nothing about Yjs or Automerge: merging the parts
  * into a snapshot is the caller's business (see yjs-documents.ts).
  *
- * `appendUpdate` is a synchronous insert: the sync hub calls it before relaying an update, so an
- * update another user has seen is on disk even if the process is killed right after.
+ * `appendUpdate` is a synchronous insert. The sync hub journals an update before relaying it and
+ * appends it here a few milliseconds later, many per transaction (server/sync/write-batch.ts).
  */
 import { and, asc, count, eq, gt, lte, max, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/sqlite-core';
