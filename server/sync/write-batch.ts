@@ -15,7 +15,12 @@ import { getDb } from '../../src/lib/server/db/client';
 import { config } from '../../src/lib/server/config';
 import { appendUpdate } from '../../src/lib/server/collab/store';
 import { log } from '../../src/lib/server/log';
-import { Journal, journalPath, readJournal } from '../../src/lib/server/collab/journal';
+import {
+	Journal,
+	journalPath,
+	readJournal,
+	registerJournalFold
+} from '../../src/lib/server/collab/journal';
 
 export interface BatchedWrite {
 	docName: string;
@@ -96,6 +101,8 @@ export function flushWrites() {
 	if (!pending.length) journal.folded();
 	batch.forEach((w, i) => w.stored(seqs[i]));
 }
+
+registerJournalFold(flushWrites);
 
 /** Updates journalled but not yet in SQLite (tests, shutdown checks). */
 export function queuedWrites(): number {

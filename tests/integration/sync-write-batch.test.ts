@@ -9,7 +9,12 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Journal, journalPath, readJournal } from '../../src/lib/server/collab/journal';
+import {
+	foldJournalNow,
+	Journal,
+	journalPath,
+	readJournal
+} from '../../src/lib/server/collab/journal';
 import { ensureDocument } from '../../src/lib/server/collab/store';
 import { closeDb } from '../../src/lib/server/db/client';
 import {
@@ -121,6 +126,15 @@ describe('write-before-relay', () => {
 			Array.from({ length: 25 }, (_, i) => i + 3)
 		);
 		expect(journalled()).toEqual([]);
+	});
+
+	it('folds when a backup in this process asks, so that the copy holds every relayed update', () => {
+		const outcomes: Outcome[] = [];
+		write('board:2', [4, 4], outcomes);
+		expect(queuedWrites()).toBe(1);
+		foldJournalNow(); // what takeBackup() calls first
+		expect(queuedWrites()).toBe(0);
+		expect(outcomes[0]).toMatchObject({ journalled: true, onDisk: true });
 	});
 
 	it('folds at start what a killed process journalled, up to a torn record, skipping a vanished document', () => {

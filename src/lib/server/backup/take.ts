@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { foldJournalNow } from '../collab/journal';
 import { config } from '../config';
 import { now } from '../clock';
 import { log } from '../log';
@@ -35,6 +36,7 @@ export async function takeBackup(trigger: BackupManifest['trigger']): Promise<Ba
 	const { databaseFile, dataDir, backupDir } = config();
 	fs.mkdirSync(backupDir, { recursive: true });
 	const release = lockBackupDir(backupDir);
+	foldJournalNow(); // board edits relayed before this instant are in the copy
 	let manifest: BackupManifest;
 	const previous = listBackups(backupDir)[0];
 	try {

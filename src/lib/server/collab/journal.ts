@@ -107,3 +107,20 @@ export function readJournal(file: string): JournalRecord[] {
 export function journalPath(dataDir: string): string {
 	return path.join(dataDir, JOURNAL_FILE);
 }
+
+/*
+ * The sync hub registers how to fold its journal now; a backup taken in this process calls it
+ * first, so that every update relayed before the backup began is in the copy. (on globalThis:
+ * the server's bundle and SvelteKit's each hold a copy of this module)
+ */
+const FOLD = Symbol.for('centrale.foldJournal');
+type Holder = { [FOLD]?: () => void };
+
+export function registerJournalFold(fold: () => void) {
+	(globalThis as Holder)[FOLD] = fold;
+}
+
+/** Folds what the hub of this process has journalled into SQLite (nothing without a hub). */
+export function foldJournalNow() {
+	(globalThis as Holder)[FOLD]?.();
+}
