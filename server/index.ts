@@ -150,7 +150,7 @@ function runChildTask(task: string): Promise<void> {
 			.filter((flag) => !PARENT_ONLY.test(flag))
 			.join(' ');
 	}
-	const args = [...process.execArgv.filter((flag) => !PARENT_ONLY.test(flag))];
+	const args = process.execArgv.filter((flag) => !PARENT_ONLY.test(flag));
 	const child = spawn(process.execPath, [...args, fileURLToPath(import.meta.url)], {
 		env,
 		stdio: ['ignore', 'inherit', 'inherit']

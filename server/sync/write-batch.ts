@@ -98,7 +98,7 @@ export function flushWrites() {
 		for (const w of batch) w.failed(err);
 		return;
 	}
-	if (!pending.length) journal.folded();
+	journal.folded(); // every journalled update was in this batch
 	batch.forEach((w, i) => w.stored(seqs[i]));
 }
 

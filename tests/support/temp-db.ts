@@ -4,17 +4,16 @@
  * then the connection is closed and the folder removed.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { closeDb } from '../../src/lib/server/db/client';
+import { tempDataDir } from './server';
 
 export function useTempDatabase(prefix: string) {
 	let dataDir = '';
 	let previousDataDir: string | undefined;
 	beforeAll(() => {
 		previousDataDir = process.env.DATA_DIR;
-		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `centrale-${prefix}-`));
+		dataDir = tempDataDir(`centrale-${prefix}-`);
 		process.env.DATA_DIR = dataDir;
 	});
 	afterAll(() => {
