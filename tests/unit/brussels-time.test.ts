@@ -54,3 +54,53 @@ describe('Brussels calendar days and wall-clock times', () => {
 		expect(weekday('2027-03-29')).toBe(1);
 	});
 });
+
+describe('the summer-time rule against Intl’s time-zone database', () => {
+	const intl = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Brussels',
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit'
+	});
+	const reference = (instant: Date) => {
+		const f = Object.fromEntries(
+			intl
+				.formatToParts(instant)
+				.filter((p) => p.type !== 'literal')
+				.map((p) => [p.type, Number(p.value)])
+		);
+		const shown = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+		return {
+			day: `${f.year}-${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`,
+			offset: Math.round((shown - Math.floor(instant.getTime() / 1000) * 1000) / 60_000)
+		};
+	};
+	const agree = (instant: Date) =>
+		expect(
+			{ day: brusselsDay(instant), offset: brusselsOffsetMinutes(instant) },
+			instant.toISOString()
+		).toEqual(reference(instant));
+
+	it('agrees on both sides of every change of offset, 1990 to 2100', () => {
+		for (let year = 1990; year <= 2100; year++) {
+			for (const month of [2, 9]) {
+				// 01:00 UTC on the month's last Sunday, where the rule changes the offset
+				const last = new Date(Date.UTC(year, month + 1, 0));
+				const change = Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+				for (const delta of [-86_400_000, -3_600_000, -1000, 0, 1000, 3_600_000, 86_400_000])
+					agree(new Date(change + delta));
+			}
+		}
+	});
+
+	it('agrees twice a month at midnight and noon, 1990 to 2100', () => {
+		for (let year = 1990; year <= 2100; year++)
+			for (let month = 0; month < 12; month++)
+				for (const day of [1, 15])
+					for (const hour of [0, 12, 23]) agree(new Date(Date.UTC(year, month, day, hour, 30, 15)));
+	});
+});

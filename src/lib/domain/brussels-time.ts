@@ -3,22 +3,70 @@
  * Europe/Brussels, times are stored in UTC). Pure: every function takes the instant it works on.
  */
 
-const parts = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Brussels',
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit'
-});
+/*
+ * Belgium keeps the EU's summer time (Directive 2000/84/EC, the same dates since 1996): UTC+2
+ * from the last Sunday of March to the last Sunday of October, both at 01:00 UTC, UTC+1 the rest
+ * of the year. Within those years the offset is computed from that rule: no Intl, whose first
+ * time-zone formatter costs the server 10 MB of ICU data and allocations for one number.
+ * Outside them, Intl's time-zone database answers. The unit test checks the rule against Intl
+ * on every change of offset from 1996 to 2100: a tzdata that one day drops summer time fails it.
+ */
+const RULE_FROM_YEAR = 1996;
+const RULE_TO_YEAR = 2099;
+const HOUR_MS = 3_600_000;
 
-function wallClock(instant: Date) {
+/** [start, end) of summer time in `year`, in UTC ms */
+const summers = new Map<number, readonly [number, number]>();
+
+function summer(year: number): readonly [number, number] {
+	let span = summers.get(year);
+	if (!span) {
+		span = [lastSundayOneUtc(year, 2), lastSundayOneUtc(year, 9)];
+		summers.set(year, span);
+	}
+	return span;
+}
+
+/** 01:00 UTC on the last Sunday of `month` (0-based) */
+function lastSundayOneUtc(year: number, month: number): number {
+	const last = new Date(Date.UTC(year, month + 1, 0));
+	return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+}
+
+let intlParts: Intl.DateTimeFormat | undefined;
+
+/** Outside the rule's years only. */
+function intlWallClock(instant: Date) {
+	intlParts ??= new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Brussels',
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit'
+	});
 	const f: Record<string, number> = {};
-	for (const p of parts.formatToParts(instant))
+	for (const p of intlParts.formatToParts(instant))
 		if (p.type !== 'literal') f[p.type] = Number(p.value);
 	return f as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+}
+
+function wallClock(instant: Date) {
+	const ms = instant.getTime();
+	const year = instant.getUTCFullYear();
+	if (!(year >= RULE_FROM_YEAR && year <= RULE_TO_YEAR)) return intlWallClock(instant);
+	const [start, end] = summer(year);
+	const wall = new Date(ms + (ms >= start && ms < end ? 2 : 1) * HOUR_MS);
+	return {
+		year: wall.getUTCFullYear(),
+		month: wall.getUTCMonth() + 1,
+		day: wall.getUTCDate(),
+		hour: wall.getUTCHours(),
+		minute: wall.getUTCMinutes(),
+		second: wall.getUTCSeconds()
+	};
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,14 +1,13 @@
 /** The forms of a group's meetings: planning one, and writing its minutes. */
 import { z } from 'zod';
+import { brusselsInstant } from '../../domain/brussels-time';
 import { fields } from '../forms';
 import type { NewMeeting } from './meetings';
 
 /** 'YYYY-MM-DD' + 'HH:MM' in Europe/Brussels → UTC instant */
 function brusselsToUtc(date: string, time: string): Date {
-	const guess = new Date(`${date}T${time}:00Z`);
-	const inBrussels = new Date(guess.toLocaleString('en-US', { timeZone: 'Europe/Brussels' }));
-	const inUtc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }));
-	return new Date(guess.getTime() - (inBrussels.getTime() - inUtc.getTime()));
+	const [hour, minute] = time.split(':').map(Number);
+	return brusselsInstant(date, hour, minute);
 }
 
 /** A meeting as planned: a date and a time of day in Brussels, a place or a video link. */
@@ -16,7 +15,9 @@ export const MeetingForm = z
 	.object({
 		title: fields.requiredText('l’intitulé de la séance', 120),
 		date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Indiquez la date de la séance.'),
-		time: z.string().regex(/^\d{2}:\d{2}$/, 'Indiquez l’heure de début, par exemple 14:00.'),
+		time: z
+			.string()
+			.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Indiquez l’heure de début, par exemple 14:00.'),
 		durationMinutes: z.coerce
 			.number({ error: 'Indiquez une durée en minutes.' })
 			.int('Indiquez une durée en minutes.')
