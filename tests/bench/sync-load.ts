@@ -19,6 +19,8 @@ export interface LoadOptions {
 	measureMs: number;
 	writers: 'together' | 'independent';
 	cookie?: string;
+	/** called when the measured window opens and closes (the CPU meter follows it) */
+	window?: { open(): void; close(): void };
 }
 
 export interface LoadResult {
@@ -97,9 +99,11 @@ export async function runLoad(
 	await new Promise((r) => setTimeout(r, options.warmupMs));
 	measuring = true;
 	deliveries = 0;
+	options.window?.open();
 	const startedAt = performance.now();
 	await new Promise((r) => setTimeout(r, options.measureMs));
 	const seconds = (performance.now() - startedAt) / 1000;
+	options.window?.close();
 	measuring = false;
 	const completed = latencies.length;
 	const deliveriesPerSecond = deliveries / seconds;
