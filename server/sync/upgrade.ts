@@ -24,12 +24,14 @@ export interface SyncEndpoint {
 
 /**
  * Opens a protocol's connection for an authenticated socket, or closes the socket with the
- * refusal's code and returns nothing.
+ * refusal's code and returns nothing. `socket` is the one `ws` speaks over, for frames written
+ * once for many peers (frame.ts).
  */
 export type OpenConnection = (
 	ws: WebSocket,
 	auth: Authenticated,
-	req: IncomingMessage
+	req: IncomingMessage,
+	socket: Duplex
 ) => HubConnection | void;
 
 /** A WebSocket server for one endpoint, bounded as every endpoint is. */
@@ -55,7 +57,7 @@ export function acceptUpgrade(
 		try {
 			const auth = authenticate(req);
 			if (!auth) return ws.close(CLOSE.noSession, 'session');
-			const conn = openConnection(ws, auth, req);
+			const conn = openConnection(ws, auth, req, socket);
 			if (conn) trackConnection(conn);
 		} catch (err) {
 			log().error({ err }, 'sync: could not admit a connection');

@@ -5,10 +5,12 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import type { Actor } from '../../../src/lib/domain/permissions';
 import { documentMode, type Mode } from '../access';
 import type { HubConnection } from '../connections';
+import { binaryFrame } from '../frame';
 import { CLOSE, MAX_BUFFERED_BYTES } from '../limits';
 import { TokenBucket } from '../token-bucket';
 import { AwarenessGuard, QUERY_BURST, QUERY_PER_SECOND } from './awareness-guard';
@@ -32,6 +34,8 @@ export class Connection implements Peer, HubConnection {
 
 	constructor(
 		readonly ws: WebSocket,
+		/** the socket `ws` speaks over: relayed frames are written to it directly (frame.ts) */
+		private readonly socket: Duplex,
 		readonly room: Room,
 		public actor: Actor,
 		readonly sessionId: string,
@@ -66,10 +70,15 @@ export class Connection implements Peer, HubConnection {
 	}
 
 	send(message: Uint8Array) {
+		this.sendFrame(binaryFrame(message));
+	}
+
+	/** Writes a whole frame; ws's own frames (pings, the close) are whole frames too. */
+	sendFrame(frame: Buffer) {
 		if (this.ws.readyState !== this.ws.OPEN) return;
 		// a reader that stopped reading would otherwise make the hub buffer without end
 		if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CLOSE.tryLater, 'too slow');
-		this.ws.send(message);
+		this.socket.write(frame);
 	}
 
 	close(code: number, reason: string) {

@@ -3,6 +3,7 @@
  * The document is named in the path, so its rights are settled when the socket opens.
  */
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { documentMode, type Authenticated } from '../access';
 import { acceptUpgrade, createSocketServer, type SyncEndpoint } from '../upgrade';
@@ -22,11 +23,11 @@ export function yjsEndpoint(): SyncEndpoint {
 	};
 }
 
-function openConnection(ws: WebSocket, auth: Authenticated, req: IncomingMessage) {
+function openConnection(ws: WebSocket, auth: Authenticated, req: IncomingMessage, socket: Duplex) {
 	const docName = docNameOf(req.url ?? '');
 	const mode = documentMode(auth.actor, docName);
 	if (typeof mode !== 'string') return ws.close(mode.code, mode.reason);
-	return new Connection(ws, openRoom(docName!), auth.actor, auth.sessionId, mode);
+	return new Connection(ws, socket, openRoom(docName!), auth.actor, auth.sessionId, mode);
 }
 
 function docNameOf(url: string): string | null {

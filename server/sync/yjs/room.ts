@@ -12,6 +12,7 @@ import {
 	loadYDoc
 } from '../../../src/lib/server/collab/yjs-documents';
 import { log } from '../../../src/lib/server/log';
+import { binaryFrame } from '../frame';
 import { CHANGE_DEBOUNCE_MS, CHANGE_MAX_WAIT_MS, CLOSE, COMPACT_AFTER_UPDATES } from '../limits';
 import { flushWrites, queueWrite } from '../write-batch';
 import { awarenessMessage, syncStep1Message, updateMessage } from './protocol';
@@ -21,6 +22,8 @@ export interface Peer {
 	readonly userId: number;
 	readonly awarenessClientId: number | null;
 	send(message: Uint8Array): void;
+	/** a message framed once for all the peers it goes to (frame.ts) */
+	sendFrame(frame: Buffer): void;
 	close(code: number, reason: string): void;
 }
 
@@ -99,8 +102,8 @@ export class Room {
 	/** The update is durable: only now may anyone else see it. */
 	private relay(update: Uint8Array, origin: unknown) {
 		if (this.broken) return;
-		const message = updateMessage(update);
-		for (const peer of this.peers) if (peer !== origin) peer.send(message);
+		const frame = binaryFrame(updateMessage(update));
+		for (const peer of this.peers) if (peer !== origin) peer.sendFrame(frame);
 		this.noteChanged();
 	}
 
@@ -124,8 +127,8 @@ export class Room {
 
 	private onAwareness = ({ added, updated, removed }: Change) => {
 		// sent to everyone, the sender included: its own echo keeps y-websocket's idle watchdog quiet
-		const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
-		for (const peer of this.peers) peer.send(message);
+		const frame = binaryFrame(awarenessMessage(this.awareness, [...added, ...updated, ...removed]));
+		for (const peer of this.peers) peer.sendFrame(frame);
 	};
 
 	/** The log could not be written: what memory holds is no longer on disk, so drop it all. */
