@@ -114,6 +114,30 @@ describe('write-before-relay', () => {
 		expect(fs.statSync(journalPath(dataDir)).size).toBe(0);
 	});
 
+	it('folds within twice its wait while updates never pause', async () => {
+		// a due fold waits for a pause between updates (write-batch.ts); none comes here
+		ensureDocument('board:3', 'board');
+		let sent = 0;
+		let stored = 0;
+		let storedWhileWriting = 0;
+		const started = performance.now();
+		while (performance.now() - started < 2600) {
+			queueWrite({
+				docName: 'board:3',
+				update: new Uint8Array([6, sent++ % 250]),
+				userId: 7,
+				durable: () => {},
+				stored: () => stored++,
+				failed: (err) => expect.unreachable(String(err))
+			});
+			storedWhileWriting = stored;
+			await new Promise((r) => setTimeout(r, 1));
+		}
+		expect(storedWhileWriting).toBeGreaterThan(0);
+		flushWrites();
+		expect(stored).toBe(sent);
+	});
+
 	it('flushWrites folds everything accepted so far at once', () => {
 		const outcomes: Outcome[] = [];
 		for (let i = 0; i < 50; i++) write(i % 2 ? 'board:1' : 'board:2', [9, i], outcomes);
