@@ -82,7 +82,7 @@ function kickDelivery() {
 
 /** Sends one mail that is due; records success, or the failure and when to try again. */
 export async function deliver(id: number, at: Date = now()): Promise<boolean> {
-	const smtp = smtpTransport();
+	const smtp = await smtpTransport();
 	if (!smtp) return false;
 	const db = getDb();
 	// claim it: only one caller moves it to `sending`, so a mail is never sent twice at once
