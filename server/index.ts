@@ -19,6 +19,7 @@ import { config, originProblem, publicOrigin } from '../src/lib/server/config';
 import { log } from '../src/lib/server/log';
 import { UPLOAD_BODY_LIMIT } from '../src/lib/server/request-body';
 import { boundRequestBody } from './body-limit';
+import { reduceMemory } from './memory';
 import { handleOneClick } from './one-click';
 import { startJobs } from './jobs/index';
 import { shutdownHooks } from './shutdown';
@@ -88,6 +89,7 @@ export async function startServer(root = process.cwd()): Promise<RunningServer> 
 	const stopJobs = startJobs();
 	// a restore refuses to replace the database under a running server (backup/restore.ts)
 	const unmark = markServerRunning(config().dataDir);
+	await reduceMemory(); // what booting reserved
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
