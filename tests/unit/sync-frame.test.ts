@@ -1,6 +1,12 @@
-import { Receiver } from 'ws';
+import type { Writable } from 'node:stream';
+import * as ws from 'ws';
 import { describe, expect, it } from 'vitest';
 import { binaryFrame } from '../../server/sync/frame';
+
+/** ws's own frame parser (exported by ws, left out of its type definitions) */
+const { Receiver } = ws as unknown as {
+	Receiver: new (options: { isServer: boolean; maxPayload: number }) => Writable;
+};
 
 /** What a client's ws receiver reads from the bytes: the messages, in order, or the error. */
 function receive(bytes: Buffer): Promise<Buffer[]> {
