@@ -60,26 +60,28 @@ let foldTimer: NodeJS.Timeout | null = null;
 let batchStartedAt = 0;
 let lastWriteAt = 0;
 
-/** One journal per database connection (tests switch DATA_DIR within a process). */
-const journals = new WeakMap<object, Journal>();
-/** better-sqlite3 builds a transaction wrapper per call: build it once per connection. */
-const appendAll = new WeakMap<object, (batch: Pending[]) => number[]>();
+/**
+ * One journal per database connection (tests switch DATA_DIR within a process), and the batch's
+ * transaction: better-sqlite3 builds a wrapper per call, so it is built once per connection.
+ */
+const perConnection = new WeakMap<
+	object,
+	{ journal: Journal; append: (batch: Pending[]) => number[] }
+>();
 
 function current() {
 	const sqlite = getDb().$client;
-	let journal = journals.get(sqlite);
-	if (!journal) {
-		journal = new Journal(journalPath(config().dataDir));
-		journals.set(sqlite, journal);
+	let found = perConnection.get(sqlite);
+	if (!found) {
+		found = {
+			journal: new Journal(journalPath(config().dataDir)),
+			append: sqlite.transaction((batch: Pending[]) =>
+				batch.map((w) => appendUpdate(w.docName, w.update, w.userId, w.at))
+			)
+		};
+		perConnection.set(sqlite, found);
 	}
-	let append = appendAll.get(sqlite);
-	if (!append) {
-		append = sqlite.transaction((batch: Pending[]) =>
-			batch.map((w) => appendUpdate(w.docName, w.update, w.userId, w.at))
-		);
-		appendAll.set(sqlite, append);
-	}
-	return { journal, append };
+	return found;
 }
 
 /** Journals the update, tells the room it may relay it, and queues its fold into SQLite. */

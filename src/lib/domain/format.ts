@@ -10,25 +10,16 @@ function once<T>(make: () => T): () => T {
 	return () => (made ??= make());
 }
 
-const dateFormat = once(
-	() =>
-		new Intl.DateTimeFormat('fr-BE', {
-			day: 'numeric',
-			month: 'long',
-			year: 'numeric',
-			timeZone: TIME_ZONE
-		})
-);
+/** "15 mars 2027", and with the time: "15 mars 2027 à 14:05" */
+const DAY: Intl.DateTimeFormatOptions = {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: TIME_ZONE
+};
+const dateFormat = once(() => new Intl.DateTimeFormat('fr-BE', DAY));
 const dateTimeFormat = once(
-	() =>
-		new Intl.DateTimeFormat('fr-BE', {
-			day: 'numeric',
-			month: 'long',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			timeZone: TIME_ZONE
-		})
+	() => new Intl.DateTimeFormat('fr-BE', { ...DAY, hour: '2-digit', minute: '2-digit' })
 );
 const moneyFormat = once(
 	() => new Intl.NumberFormat('fr-BE', { style: 'currency', currency: 'EUR' })
