@@ -196,7 +196,10 @@ export class Room {
 			return;
 		}
 		this.changeTimer = null;
-		notifyDocumentChanged(this.kind, this.name, this.persistedDoc);
+		// the live doc, without folding first: projections read the document, not the SQLite log,
+		// and what they see is durable already (journalled); folding here would fold every board's
+		// pending updates at each board's projection, not once a second
+		notifyDocumentChanged(this.kind, this.name, this.doc);
 	};
 
 	/** Runs what is pending (projections, compaction) and frees the document. */
