@@ -5,6 +5,7 @@ import {
 	addCard,
 	addComment,
 	addRequirement,
+	defineBoardRoots,
 	descriptionText,
 	getCard,
 	getCardMap,
@@ -161,5 +162,26 @@ describe('board document merges', () => {
 			}),
 			{ numRuns: 100 }
 		);
+	});
+});
+
+describe('a board filled from stored content', () => {
+	it('has typed roots from the start when they are defined first, and reads the same', () => {
+		const { doc, a } = board();
+		addCard(doc, { title: 'GED', column: a });
+		const stored = Y.encodeStateAsUpdate(doc);
+
+		const defined = new Y.Doc();
+		defineBoardRoots(defined);
+		const [cards, columns] = [defined.share.get('cards'), defined.share.get('columns')];
+		Y.applyUpdate(defined, stored);
+		expect(cards).toBeInstanceOf(Y.Map);
+		expect(columns).toBeInstanceOf(Y.Array);
+		// the same objects: reading the board later replaces nothing under a running hub
+		listCards(defined);
+		expect(defined.share.get('cards')).toBe(cards);
+		expect(defined.share.get('columns')).toBe(columns);
+		expect(listCards(defined)).toEqual(listCards(doc));
+		expect(listColumns(defined)).toEqual(listColumns(doc));
 	});
 });

@@ -11,7 +11,7 @@
  */
 import * as Y from 'yjs';
 import { MODULES, type Module } from '../domain/catalogue/types';
-import { addColumn, listColumns } from './board-columns';
+import { addColumn, columnsOf, listColumns } from './board-columns';
 
 export {
 	addColumn,
@@ -74,6 +74,19 @@ export function newId(): string {
 }
 
 export const cardsOf = (doc: Y.Doc) => doc.getMap<CardMap>('cards');
+
+/**
+ * Defines the board's root types on a document before anything is applied to it, as the browser
+ * does: stored content then lands in typed roots. Otherwise Yjs keeps them as generic types until
+ * something asks for them by type, and the server's first projection of a live board turned them
+ * into typed ones under the running hub, which made V8 throw away its optimised code for Yjs's
+ * update path and compile it again (bench:sync with `--trace-deopt`: « code dependencies » on
+ * applyUpdateV2 and cleanupTransactions).
+ */
+export function defineBoardRoots(doc: Y.Doc) {
+	columnsOf(doc);
+	cardsOf(doc);
+}
 
 export function getCardMap(doc: Y.Doc, id: string): CardMap | undefined {
 	return cardsOf(doc).get(id);

@@ -3,7 +3,17 @@
  * the log into a new snapshot.
  */
 import * as Y from 'yjs';
+import { defineBoardRoots } from '../../collab/board';
 import { compactDocument, ensureDocument, loadDocument, parseDocumentName } from './store';
+
+/** Root types defined before a document of the kind is filled (see defineBoardRoots). */
+const ROOTS: Record<string, (doc: Y.Doc) => void> = { board: defineBoardRoots };
+
+function emptyDoc(name: string): Y.Doc {
+	const doc = new Y.Doc();
+	ROOTS[parseDocumentName(name)?.kind ?? '']?.(doc);
+	return doc;
+}
 
 export interface LoadedYDoc {
 	doc: Y.Doc;
@@ -23,7 +33,7 @@ export function loadYDoc(name: string): LoadedYDoc {
 		stored = loadDocument(name)!;
 	}
 	// gc stays on: deleted content is dropped from snapshots as Yjs normally does
-	const doc = new Y.Doc();
+	const doc = emptyDoc(name);
 	if (stored.parts.length) Y.applyUpdate(doc, Y.mergeUpdates(stored.parts));
 	const { lastSeq, pendingUpdates, snapshotSeq } = stored;
 	return { doc, lastSeq, pendingUpdates, snapshotSeq };
@@ -56,7 +66,7 @@ export function compactFromStore(name: string): { snapshot: Uint8Array; seq: num
 export function readYDoc(name: string): Y.Doc | null {
 	const stored = loadDocument(name);
 	if (!stored) return null;
-	const doc = new Y.Doc();
+	const doc = emptyDoc(name);
 	if (stored.parts.length) Y.applyUpdate(doc, Y.mergeUpdates(stored.parts));
 	return doc;
 }
