@@ -109,13 +109,6 @@ const statements = preparedQueries((db) => ({
 		.prepare()
 }));
 
-/** better-sqlite3 binds Buffers; this views the same bytes without copying them. */
-function asBuffer(bytes: Uint8Array): Buffer {
-	return Buffer.isBuffer(bytes)
-		? bytes
-		: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /** `board:12` → { kind: 'board', id: '12' }; null for anything else. */
 export function parseDocumentName(name: string): { kind: string; id: string } | null {
 	const match = /^([a-z][a-z-]{0,30}):([A-Za-z0-9_-]{1,64})$/.exec(name);
@@ -135,7 +128,8 @@ export function appendUpdate(
 	now = Date.now()
 ): number {
 	const { statement, args } = statements().append;
-	const row = statement.get(...args({ name, update: asBuffer(update), userId, at: now })) as {
+	// better-sqlite3 binds any Uint8Array view as a blob, its offset and length respected
+	const row = statement.get(...args({ name, update, userId, at: now })) as {
 		seq: number;
 	};
 	return row.seq;
@@ -176,7 +170,7 @@ export function compactDocument(
 ) {
 	const s = statements();
 	getDb().transaction(() => {
-		s.snapshot.run({ name, snapshot: asBuffer(snapshot), uptoSeq, at: now });
+		s.snapshot.run({ name, snapshot, uptoSeq, at: now });
 		s.fold.run({ name, uptoSeq });
 	});
 }
