@@ -43,13 +43,14 @@ export class Journal {
 
 	/** Appends one record, synchronously (throws when the disk refuses it). */
 	append(record: JournalRecord) {
-		const name = Buffer.from(record.docName, 'utf8');
-		const bodyLength = 2 + name.length + 8 + 4 + record.update.byteLength;
+		// the name is encoded in place: no Buffer of its own for every update
+		const nameLength = Buffer.byteLength(record.docName, 'utf8');
+		const bodyLength = 2 + nameLength + 8 + 4 + record.update.byteLength;
 		const buf = Buffer.allocUnsafe(8 + bodyLength);
 		buf.writeUInt32LE(bodyLength, 0);
 		let at = 8;
-		at = buf.writeUInt16LE(name.length, at);
-		at += name.copy(buf, at);
+		at = buf.writeUInt16LE(nameLength, at);
+		at += buf.write(record.docName, at, nameLength, 'utf8');
 		at = buf.writeDoubleLE(record.at, at);
 		at = buf.writeInt32LE(record.userId ?? -1, at);
 		buf.set(record.update, at);
