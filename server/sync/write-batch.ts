@@ -13,7 +13,7 @@
  */
 import { getDb } from '../../src/lib/server/db/client';
 import { config } from '../../src/lib/server/config';
-import { appendUpdate } from '../../src/lib/server/collab/store';
+import { appendUpdate, appendUpdates } from '../../src/lib/server/collab/store';
 import { log } from '../../src/lib/server/log';
 import {
 	Journal,
@@ -75,9 +75,7 @@ function current() {
 	if (!found) {
 		found = {
 			journal: new Journal(journalPath(config().dataDir)),
-			append: sqlite.transaction((batch: Pending[]) =>
-				batch.map((w) => appendUpdate(w.docName, w.update, w.userId, w.at))
-			)
+			append: sqlite.transaction((batch: Pending[]) => appendUpdates(batch))
 		};
 		perConnection.set(sqlite, found);
 	}

@@ -15,7 +15,7 @@ import {
 	journalPath,
 	readJournal
 } from '../../src/lib/server/collab/journal';
-import { ensureDocument } from '../../src/lib/server/collab/store';
+import { compactDocument, ensureDocument } from '../../src/lib/server/collab/store';
 import { closeDb } from '../../src/lib/server/db/client';
 import {
 	flushWrites,
@@ -159,6 +159,23 @@ describe('write-before-relay', () => {
 		foldJournalNow(); // what takeBackup() calls first
 		expect(queuedWrites()).toBe(0);
 		expect(outcomes[0]).toMatchObject({ journalled: true, onDisk: true });
+	});
+
+	it('numbers updates on from the snapshot once the log was compacted, within and across folds', () => {
+		ensureDocument('board:5', 'board');
+		const outcomes: Outcome[] = [];
+		write('board:5', [5, 5, 1], outcomes);
+		flushWrites();
+		compactDocument('board:5', new Uint8Array([0, 0]), 1); // the log is empty, the snapshot at 1
+		write('board:5', [5, 5, 2], outcomes);
+		write('board:1', [5, 5, 3], outcomes);
+		write('board:5', [5, 5, 4], outcomes);
+		flushWrites();
+		expect(outcomes.filter((o) => o.doc === 'board:5').map((o) => [o.seq, o.onDisk])).toEqual([
+			[1, true],
+			[2, true],
+			[3, true]
+		]);
 	});
 
 	it('folds at start what a killed process journalled, up to a torn record, skipping a vanished document', () => {

@@ -33,17 +33,17 @@ const qb = new QueryBuilder();
 const at = sql<Date>`${sql.placeholder('at')}`;
 
 /**
- * The next seq of the named document: after its last logged update, or after its snapshot.
- * Computed inside the insert (SQL: drizzle has no coalesce of scalar subqueries) so that one
- * statement appends, as the hub needs.
+ * The last seq of the named document: its last logged update's, or its snapshot's (null when the
+ * document has no row). In SQL (drizzle has no coalesce of scalar subqueries) so that one
+ * statement appends, as `appendUpdate` does.
  */
-const NEXT_SEQ = sql`coalesce((${qb
+const LAST_SEQ = sql<number | null>`coalesce((${qb
 	.select({ seq: max(documentUpdates.seq) })
 	.from(documentUpdates)
 	.where(eq(documentUpdates.docName, name))}), (${qb
 	.select({ seq: documents.snapshotSeq })
 	.from(documents)
-	.where(eq(documents.name, name))})) + 1`;
+	.where(eq(documents.name, name))}))`;
 
 // prepared once per connection
 const statements = preparedQueries((db) => ({
@@ -64,12 +64,28 @@ const statements = preparedQueries((db) => ({
 			.insert(documentUpdates)
 			.values({
 				docName: name,
-				seq: NEXT_SEQ,
+				seq: sql`${LAST_SEQ} + 1`,
 				update: sql.placeholder('update'),
 				userId: sql.placeholder('userId'),
 				at
 			})
 			.returning({ seq: documentUpdates.seq })
+	),
+	// the fold's: one sequence lookup per document, then inserts with the seq given
+	lastSeq: (() => {
+		const found = directStatement(db.$client, qb.select({ seq: LAST_SEQ }).from(sql`(select 1)`));
+		found.statement.pluck(); // the value alone: drizzle names no column in the SQL
+		return found;
+	})(),
+	insert: directStatement(
+		db.$client,
+		db.insert(documentUpdates).values({
+			docName: name,
+			seq: sql`${sql.placeholder('seq')}`,
+			update: sql.placeholder('update'),
+			userId: sql.placeholder('userId'),
+			at
+		})
 	),
 	head: db
 		.select({ kind: documents.kind, snapshot: documents.snapshot, seq: documents.snapshotSeq })
@@ -133,6 +149,37 @@ export function appendUpdate(
 		seq: number;
 	};
 	return row.seq;
+}
+
+export interface LoggedUpdate {
+	docName: string;
+	update: Uint8Array;
+	userId: number | null;
+	/** UTC ms */
+	at: number;
+}
+
+/**
+ * Appends the updates in order and returns their sequence numbers; must run inside a transaction
+ * (the hub's fold), so that nothing appends between a document's lookup and its inserts. Each
+ * document's last seq is looked up once, not once an update: a second's fold of 400 updates over
+ * 20 boards took 2.2 ms with the lookup in every insert, 1.4 ms so. Throws when a document has
+ * no row (the transaction then rolls back as a whole).
+ */
+export function appendUpdates(updates: readonly LoggedUpdate[]): number[] {
+	const { lastSeq, insert } = statements();
+	const last = new Map<string, number>();
+	return updates.map(({ docName, update, userId, at }) => {
+		let seq = last.get(docName);
+		if (seq === undefined) {
+			const found = lastSeq.statement.get(...lastSeq.args({ name: docName })) as number | null;
+			if (found === null) throw new Error(`no document ${docName} to log an update to`);
+			seq = found;
+		}
+		last.set(docName, ++seq);
+		insert.statement.run(...insert.args({ name: docName, seq, update, userId, at }));
+		return seq;
+	});
 }
 
 /** The snapshot and the updates logged after it; null when the document has no row. */
