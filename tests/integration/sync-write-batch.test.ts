@@ -15,7 +15,7 @@ import {
 	journalPath,
 	readJournal
 } from '../../src/lib/server/collab/journal';
-import { compactDocument, ensureDocument } from '../../src/lib/server/collab/store';
+import { appendUpdates, compactDocument, ensureDocument } from '../../src/lib/server/collab/store';
 import { closeDb } from '../../src/lib/server/db/client';
 import {
 	flushWrites,
@@ -176,6 +176,16 @@ describe('write-before-relay', () => {
 			[2, true],
 			[3, true]
 		]);
+	});
+
+	it('refuses to log a batch outside a transaction, where its seqs could be taken meanwhile', () => {
+		const count = () =>
+			(reader.prepare('select count(*) as n from document_updates').get() as { n: number }).n;
+		const before = count();
+		expect(() =>
+			appendUpdates([{ docName: 'board:1', update: new Uint8Array([1]), userId: null, at: 1 }])
+		).toThrow(/transaction/);
+		expect(count()).toBe(before);
 	});
 
 	it('folds at start what a killed process journalled, up to a torn record, skipping a vanished document', () => {

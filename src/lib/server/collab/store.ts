@@ -4,7 +4,8 @@
  * into a snapshot is the caller's business (see yjs-documents.ts).
  *
  * `appendUpdate` is a synchronous insert. The sync hub journals an update before relaying it and
- * appends it here a few milliseconds later, many per transaction (server/sync/write-batch.ts).
+ * folds it in here with `appendUpdates` up to a second later, many per transaction
+ * (server/sync/write-batch.ts).
  */
 import { and, asc, count, eq, gt, lte, max, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/sqlite-core';
@@ -167,6 +168,7 @@ export interface LoggedUpdate {
  * no row (the transaction then rolls back as a whole).
  */
 export function appendUpdates(updates: readonly LoggedUpdate[]): number[] {
+	if (!getDb().$client.inTransaction) throw new Error('appendUpdates runs inside a transaction');
 	const { lastSeq, insert } = statements();
 	const last = new Map<string, number>();
 	return updates.map(({ docName, update, userId, at }) => {
