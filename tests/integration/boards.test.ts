@@ -5,6 +5,7 @@ import {
 	addCard,
 	addRequirement,
 	deleteCard,
+	getCard,
 	listCards,
 	listColumns,
 	updateCard
@@ -403,6 +404,20 @@ describe('phasing and « Créer un marché »', () => {
 		});
 		expect(wrong.body.data).toContain('Choisissez des besoins de ce tableau.');
 
+		// a requirement added live a moment ago: relayed, so journalled, but not folded yet
+		const writer = connectYjs(server.url, 'board:1', { cookie: buyer.cookieHeader });
+		const watcher = connectYjs(server.url, 'board:1', { cookie: buyer.cookieHeader });
+		await Promise.all([writer.synced, watcher.synced]);
+		addRequirement(writer.doc, guichet.id, 'Paiement par Bancontact et Payconiq', 'must');
+		await eventually(
+			() =>
+				!!getCard(watcher.doc, guichet.id)?.requirements.some((r) => r.text.includes('Payconiq')),
+			5000,
+			'the relay'
+		);
+		writer.destroy();
+		watcher.destroy();
+
 		const res = await buyer.post('/groupes/1/phasage?/promote', {
 			title: 'E-guichet citoyen mutualisé',
 			theme: 'e-guichet',
@@ -416,6 +431,7 @@ describe('phasing and « Créer un marché »', () => {
 		expect(contractPage).toContain('Né des besoins');
 		expect(contractPage).toContain(`/groupes/1/tableau?carte=${guichet.id}`);
 		expect(contractPage).toContain('Authentification itsme et eID (CSAM)');
+		expect(contractPage).toContain('Paiement par Bancontact et Payconiq');
 
 		const db = new Database(path.join(server.dataDir, 'centrale.sqlite'), { readonly: true });
 		try {
@@ -433,8 +449,9 @@ describe('phasing and « Créer un marché »', () => {
 					'select card_id, text, moscow from contract_requirements where contract_id = ? order by position'
 				)
 				.all(contract.id) as { card_id: string; text: string; moscow: string }[];
-			expect(reqs).toHaveLength(guichet.requirements.length + rdv.requirements.length);
-			for (const r of [...guichet.requirements, ...rdv.requirements])
+			const live = { text: 'Paiement par Bancontact et Payconiq', moscow: 'must' };
+			expect(reqs).toHaveLength(guichet.requirements.length + rdv.requirements.length + 1);
+			for (const r of [...guichet.requirements, ...rdv.requirements, live])
 				expect(reqs.some((x) => x.text === r.text && x.moscow === r.moscow)).toBe(true);
 			expect(new Set(reqs.map((r) => r.card_id))).toEqual(new Set([guichet.id, rdv.id]));
 			const declared = db

@@ -10,6 +10,7 @@ import { isModule } from '../../domain/catalogue/types';
 import type { Actor } from '../../domain/permissions';
 import { audit } from '../audit';
 import { reindexContract } from '../catalogue/search-index';
+import { foldJournalNow } from '../collab/journal';
 import { readYDoc } from '../collab/yjs-documents';
 import { getDb } from '../db/client';
 import {
@@ -83,6 +84,8 @@ export function promoteNeeds(
 		.all();
 	if (chosen.length === 0 || chosen.length !== new Set(input.cardIds).size)
 		return { ok: false, message: 'Choisissez des besoins de ce tableau.' };
+	// the stored board, with every edit relayed until now (the hub folds its journal once a second)
+	foldJournalNow();
 	const doc = readYDoc(boardDocName(group.boardId)) ?? new Y.Doc();
 	const cards = chosen.map((n) => ({ need: n, card: getCard(doc, n.cardId) }));
 	const budgets = new Map(chosen.map((n) => [n.cardId, n.estimatedBudgetCents]));
