@@ -29,6 +29,29 @@ export interface Peer {
 
 type Change = { added: number[]; updated: number[]; removed: number[] };
 
+/**
+ * Rooms due for compaction, compacted one per turn of the event loop: a fold stores a second of
+ * every board's updates at once, so boards cross COMPACT_AFTER_UPDATES together, and their
+ * compactions (each encodes a whole document and rewrites its snapshot) run back to back held
+ * every update arriving meanwhile. Between two, the updates that arrived are handled first.
+ */
+const waitingCompaction = new Set<Room>();
+let compactionsRunning = false;
+
+function compactNext() {
+	const next = waitingCompaction.values().next();
+	if (next.done) {
+		compactionsRunning = false;
+		return;
+	}
+	waitingCompaction.delete(next.value);
+	try {
+		next.value.compact();
+	} finally {
+		setImmediate(compactNext); // the next one, whatever became of this one
+	}
+}
+
 export class Room {
 	readonly doc: Y.Doc;
 	readonly awareness: awarenessProtocol.Awareness;
@@ -36,7 +59,6 @@ export class Room {
 	private lastSeq: number;
 	private pendingUpdates: number;
 	private snapshotSeq: number;
-	private compactQueued = false;
 	private changedFirstAt = 0;
 	private changedLastAt = 0;
 	private changeTimer: NodeJS.Timeout | null = null;
@@ -144,12 +166,11 @@ export class Room {
 	}
 
 	private queueCompaction() {
-		if (this.compactQueued) return;
-		this.compactQueued = true;
-		setImmediate(() => {
-			this.compactQueued = false;
-			this.compact();
-		});
+		waitingCompaction.add(this);
+		if (!compactionsRunning) {
+			compactionsRunning = true;
+			setImmediate(compactNext);
+		}
 	}
 
 	/**
@@ -212,6 +233,7 @@ export class Room {
 			this.changeTimer = null;
 			if (!this.broken) notifyDocumentChanged(this.kind, this.name, this.persistedDoc);
 		}
+		waitingCompaction.delete(this);
 		this.compact(false);
 		this.doc.off('update', this.onUpdate);
 		this.awareness.destroy();
