@@ -30,10 +30,10 @@ export interface Peer {
 type Change = { added: number[]; updated: number[]; removed: number[] };
 
 /**
- * Rooms due for compaction, compacted one per turn of the event loop: a fold stores a second of
- * every board's updates at once, so boards cross COMPACT_AFTER_UPDATES together, and their
- * compactions (each encodes a whole document and rewrites its snapshot) run back to back held
- * every update arriving meanwhile. Between two, the updates that arrived are handled first.
+ * Rooms due for compaction, compacted one per turn of the event loop. A fold stores a second of
+ * every board's updates at once, so boards cross COMPACT_AFTER_UPDATES together; their compactions
+ * (each encodes a whole document and rewrites its snapshot), run back to back, held every update
+ * that arrived meanwhile. Now the updates that arrived are handled between two compactions.
  */
 const waitingCompaction = new Set<Room>();
 let compactionsRunning = false;
