@@ -35,8 +35,7 @@ const at = sql<Date>`${sql.placeholder('at')}`;
 
 /**
  * The last seq of the named document: its last logged update's, or its snapshot's (null when the
- * document has no row). In SQL (drizzle has no coalesce of scalar subqueries) so that one
- * statement appends, as `appendUpdate` does.
+ * document has no row). In SQL: drizzle has no coalesce of scalar subqueries.
  */
 const LAST_SEQ = sql<number | null>`coalesce((${qb
 	.select({ seq: max(documentUpdates.seq) })
@@ -58,26 +57,13 @@ const statements = preparedQueries((db) => ({
 		})
 		.onConflictDoNothing({ target: documents.name })
 		.prepare(),
-	// the hub appends before every relay: run without drizzle's per-call overhead (see directStatement)
-	append: directStatement(
-		db.$client,
-		db
-			.insert(documentUpdates)
-			.values({
-				docName: name,
-				seq: sql`${LAST_SEQ} + 1`,
-				update: sql.placeholder('update'),
-				userId: sql.placeholder('userId'),
-				at
-			})
-			.returning({ seq: documentUpdates.seq })
-	),
 	// the fold's: one sequence lookup per document, then inserts with the seq given
 	lastSeq: (() => {
 		const found = directStatement(db.$client, qb.select({ seq: LAST_SEQ }).from(sql`(select 1)`));
 		found.statement.pluck(); // the value alone: drizzle names no column in the SQL
 		return found;
 	})(),
+	// better-sqlite3 binds any Uint8Array view as a blob, its offset and length respected
 	insert: directStatement(
 		db.$client,
 		db.insert(documentUpdates).values({
@@ -123,7 +109,9 @@ const statements = preparedQueries((db) => ({
 				lte(documentUpdates.seq, uptoSeq)
 			)
 		)
-		.prepare()
+		.prepare(),
+	/** one update in its own transaction (a savepoint inside another), made once per connection */
+	appendOne: db.$client.transaction((update: LoggedUpdate): number => appendUpdates([update])[0])
 }));
 
 /** `board:12` → { kind: 'board', id: '12' }; null for anything else. */
@@ -144,12 +132,7 @@ export function appendUpdate(
 	userId: number | null,
 	now = Date.now()
 ): number {
-	const { statement, args } = statements().append;
-	// better-sqlite3 binds any Uint8Array view as a blob, its offset and length respected
-	const row = statement.get(...args({ name, update, userId, at: now })) as {
-		seq: number;
-	};
-	return row.seq;
+	return statements().appendOne({ docName: name, update, userId, at: now });
 }
 
 export interface LoggedUpdate {
