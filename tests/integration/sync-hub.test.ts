@@ -200,6 +200,58 @@ describe('the sync hub', () => {
 		});
 	});
 
+	it('relays and stores updates that arrive before what they build on', async () => {
+		const board = fixtures.createBoard({
+			centrale: 'igretec',
+			visibility: 'members',
+			members: ['mons']
+		});
+		const reader = connect(board.docName, cookies['referent@mons.demo']);
+		await reader.synced;
+		// "ab" typed as two updates, the second sent first: the hub holds it until "a" arrives
+		const author = new Y.Doc();
+		const [first, second] = [
+			capture(author, () => author.getText('notes').insert(0, 'a')),
+			capture(author, () => author.getText('notes').insert(1, 'b'))
+		];
+		const aside = new Y.Doc();
+		const unrelated = capture(aside, () => aside.getMap('cards').set('autre', 'x'));
+		const ws = await rawSocket(server.url, board.docName, { cookie: cookies['referent@mons.demo'] });
+		for (const update of [second, unrelated, first]) await sendAndWait(ws, syncUpdate(update));
+		ws.close();
+		await eventually(() => reader.doc.getText('notes').toString() === 'ab', 5000, 'reader');
+		expect(reader.doc.getMap('cards').get('autre')).toBe('x');
+		reader.provider.destroy();
+		await eventually(() => fixtures.loggedUpdates(board.docName) === 0, 5000, 'compaction');
+		const later = connect(board.docName, cookies['referent@mons.demo']);
+		await later.synced;
+		expect(later.doc.getText('notes').toString()).toBe('ab');
+		expect(later.doc.getMap('cards').get('autre')).toBe('x');
+	});
+
+	it('keeps and relays what a malformed update changed before it broke, and closes its socket', async () => {
+		const board = fixtures.createBoard({
+			centrale: 'igretec',
+			visibility: 'members',
+			members: ['mons']
+		});
+		const reader = connect(board.docName, cookies['referent@mons.demo']);
+		await reader.synced;
+		const author = new Y.Doc();
+		const update = capture(author, () => author.getMap('cards').set('abîmé', 'mais reçu'));
+		// without its last byte (the delete set's count), Yjs integrates the card, then throws
+		const ws = await rawSocket(server.url, board.docName, { cookie: cookies['referent@mons.demo'] });
+		const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+		ws.send(syncUpdate(update.subarray(0, update.length - 1)));
+		expect(await closed).toBe(1007);
+		await eventually(() => reader.doc.getMap('cards').get('abîmé') === 'mais reçu', 5000, 'relay');
+		reader.provider.destroy();
+		await eventually(() => fixtures.loggedUpdates(board.docName) === 0, 5000, 'compaction');
+		const later = connect(board.docName, cookies['referent@mons.demo']);
+		await later.synced;
+		expect(later.doc.getMap('cards').toJSON()).toEqual({ abîmé: 'mais reçu' });
+	});
+
 	it('relays presence, but only for the connection’s own client id', async () => {
 		const watcher = connect(membersBoard.docName, cookies['referent@mons.demo']);
 		await watcher.synced;
@@ -292,6 +344,35 @@ describe('the sync hub', () => {
 });
 
 /** The states an awareness message (type 1) carries, by client id. */
+/** The update `change` makes to `doc`, as its 'update' event gives it. */
+function capture(doc: Y.Doc, change: () => void): Uint8Array {
+	let captured: Uint8Array | null = null;
+	const take = (update: Uint8Array) => (captured = update);
+	doc.on('update', take);
+	change();
+	doc.off('update', take);
+	if (!captured) throw new Error('the change made no update');
+	return captured;
+}
+
+/** A y-websocket sync message carrying `update`. */
+function syncUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0);
+	encoding.writeVarUint(encoder, 2);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+/** Sends a message; the hub answers the ping that follows once it has handled the message. */
+function sendAndWait(ws: WebSocket, message: Uint8Array): Promise<void> {
+	return new Promise((resolve) => {
+		ws.once('pong', () => resolve());
+		ws.send(message);
+		ws.ping();
+	});
+}
+
 function awarenessEntriesOf(message: Uint8Array): Map<number, unknown> {
 	const outer = decoding.createDecoder(message);
 	decoding.readVarUint(outer);

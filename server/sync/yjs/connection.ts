@@ -118,7 +118,8 @@ export class Connection implements Peer, HubConnection {
 			throw new Error('unknown sync message');
 		}
 		// read-only: what the client has (step 2) or writes (update) never reaches the document
-		if (this.mode === 'write') this.room.applyUpdate(payload, this);
+		if (this.mode === 'write')
+			this.room.applyUpdate(payload, this, type === syncProtocol.messageYjsUpdate);
 	}
 
 	private handleAwareness(update: Uint8Array) {
