@@ -216,7 +216,9 @@ describe('the sync hub', () => {
 		];
 		const aside = new Y.Doc();
 		const unrelated = capture(aside, () => aside.getMap('cards').set('autre', 'x'));
-		const ws = await rawSocket(server.url, board.docName, { cookie: cookies['referent@mons.demo'] });
+		const ws = await rawSocket(server.url, board.docName, {
+			cookie: cookies['referent@mons.demo']
+		});
 		for (const update of [second, unrelated, first]) await sendAndWait(ws, syncUpdate(update));
 		ws.close();
 		await eventually(() => reader.doc.getText('notes').toString() === 'ab', 5000, 'reader');
@@ -240,7 +242,9 @@ describe('the sync hub', () => {
 		const author = new Y.Doc();
 		const update = capture(author, () => author.getMap('cards').set('abîmé', 'mais reçu'));
 		// without its last byte (the delete set's count), Yjs integrates the card, then throws
-		const ws = await rawSocket(server.url, board.docName, { cookie: cookies['referent@mons.demo'] });
+		const ws = await rawSocket(server.url, board.docName, {
+			cookie: cookies['referent@mons.demo']
+		});
 		const closed = new Promise<number>((resolve) => ws.once('close', resolve));
 		ws.send(syncUpdate(update.subarray(0, update.length - 1)));
 		expect(await closed).toBe(1007);

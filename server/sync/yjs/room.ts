@@ -180,7 +180,7 @@ export class Room {
 			stored: (seq) => this.stored(seq),
 			failed: (err) => this.fail(err)
 		});
-	};
+	}
 
 	/** The update is durable: only now may anyone else see it. */
 	private relay(update: Uint8Array, origin: unknown) {
