@@ -7,9 +7,19 @@
 const FIN_BINARY = 0x82;
 
 export function binaryFrame(payload: Uint8Array): Buffer {
-	const length = payload.byteLength;
-	const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-	const frame = Buffer.allocUnsafe(headerLength + length);
+	const frame = allocateFrame(payload.byteLength);
+	frame.set(payload, frameHeaderLength(payload.byteLength));
+	return frame;
+}
+
+/** The bytes before a payload of `length` bytes. */
+export function frameHeaderLength(length: number): number {
+	return length < 126 ? 2 : length < 65_536 ? 4 : 10;
+}
+
+/** A frame for a payload of `length` bytes, its header written: the payload goes after it. */
+export function allocateFrame(length: number): Buffer {
+	const frame = Buffer.allocUnsafe(frameHeaderLength(length) + length);
 	frame[0] = FIN_BINARY;
 	if (length < 126) {
 		frame[1] = length;
@@ -20,6 +30,5 @@ export function binaryFrame(payload: Uint8Array): Buffer {
 		frame[1] = 127;
 		frame.writeBigUInt64BE(BigInt(length), 2);
 	}
-	frame.set(payload, headerLength);
 	return frame;
 }

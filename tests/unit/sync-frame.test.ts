@@ -1,7 +1,10 @@
 import type { Writable } from 'node:stream';
 import * as ws from 'ws';
 import { describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { binaryFrame } from '../../server/sync/frame';
+import { MESSAGE_SYNC, updateFrame } from '../../server/sync/yjs/protocol';
 
 /** ws's own frame parser (exported by ws, left out of its type definitions) */
 const { Receiver } = ws as unknown as {
@@ -39,4 +42,27 @@ describe('a frame written once for many peers', () => {
 		const messages = await receive(Buffer.concat([first, second]));
 		expect(messages.map((m) => m.length)).toEqual([3, 200]);
 	});
+});
+
+describe('the frame that relays an update', () => {
+	// around the varint's byte boundaries (128, 16,384) and the frame header's (126, 65,536)
+	it.each([0, 1, 121, 122, 123, 127, 128, 16_383, 16_384, 65_531, 65_532, 70_000])(
+		'is the y-websocket update message of a %i-byte update, as a client reads it',
+		async (size) => {
+			const update = Uint8Array.from({ length: size }, (_, i) => (i * 13 + 5) & 0xff);
+			const frame = updateFrame(update);
+			const [message, ...rest] = await receive(frame.frame);
+			expect(rest).toEqual([]);
+			const decoder = decoding.createDecoder(new Uint8Array(message));
+			expect(decoding.readVarUint(decoder)).toBe(MESSAGE_SYNC);
+			expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsUpdate);
+			expect(Buffer.from(decoding.readVarUint8Array(decoder)).equals(Buffer.from(update))).toBe(
+				true
+			);
+			expect(decoding.hasContent(decoder)).toBe(false);
+			// the update inside the frame, without a copy of its own
+			expect(Buffer.from(frame.update).equals(Buffer.from(update))).toBe(true);
+			expect(frame.update.buffer).toBe(frame.frame.buffer);
+		}
+	);
 });

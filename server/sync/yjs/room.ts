@@ -15,7 +15,7 @@ import { log } from '../../../src/lib/server/log';
 import { binaryFrame } from '../frame';
 import { CHANGE_DEBOUNCE_MS, CHANGE_MAX_WAIT_MS, CLOSE, COMPACT_AFTER_UPDATES } from '../limits';
 import { flushWrites, queueWrite } from '../write-batch';
-import { awarenessMessage, syncStep1Message, updateMessage } from './protocol';
+import { awarenessMessage, syncStep1Message, updateFrame } from './protocol';
 
 /** What a room needs from a connection. */
 export interface Peer {
@@ -142,8 +142,7 @@ export class Room {
 		} finally {
 			this.incoming = null;
 			if (incoming.changes) {
-				// a copy: the message's bytes may be a view of a larger socket read, kept until the fold
-				this.persist(whole ? update.slice() : changesOf(this.doc, incoming.changes), from);
+				this.persist(whole ? update : changesOf(this.doc, incoming.changes), from);
 			}
 		}
 	}
@@ -171,22 +170,26 @@ export class Room {
 		this.persist(changesOf(this.doc, transaction), transaction.origin);
 	};
 
-	private persist(update: Uint8Array, origin: unknown) {
+	/**
+	 * Journals the update, then relays it. The relayed frame is built first, and what waits for the
+	 * fold is the update inside it: the bytes given may be a view of a larger socket read.
+	 */
+	private persist(given: Uint8Array, origin: unknown) {
 		const userId = (origin as Peer | null)?.userId ?? null;
+		const { frame, update } = updateFrame(given);
 		queueWrite({
 			docName: this.name,
 			update,
 			userId,
-			durable: () => this.relay(update, origin),
+			durable: () => this.relay(frame, origin),
 			stored: (seq) => this.stored(seq),
 			failed: (err) => this.fail(err)
 		});
 	}
 
 	/** The update is durable: only now may anyone else see it. */
-	private relay(update: Uint8Array, origin: unknown) {
+	private relay(frame: Buffer, origin: unknown) {
 		if (this.broken) return;
-		const frame = binaryFrame(updateMessage(update));
 		for (const peer of this.peers) if (peer !== origin) peer.sendFrame(frame);
 		this.noteChanged();
 	}
