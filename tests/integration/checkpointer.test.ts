@@ -1,13 +1,17 @@
 /**
  * The WAL checkpoint worker (a real thread with its own better-sqlite3 connection): a failure
  * while it runs is reported, so that the server hands checkpoints back to SQLite; a failure after
- * it was stopped is not, since the connection it would reconfigure may already be closed.
+ * it was stopped is not, since the connection it would reconfigure may already be closed. It
+ * checkpoints once the WAL has grown past its limit or after its longest wait, not at every look:
+ * each checkpoint makes the next commit on the main thread fsync the restarted WAL's header.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { startCheckpointer } from '../../src/lib/server/db/checkpointer';
 import { tempDataDir } from '../support/server';
+import { eventually } from '../support/yjs-client';
 
 /** a database file the worker cannot open: its folder does not exist */
 function unopenable() {
@@ -33,5 +37,56 @@ describe('checkpoint worker', () => {
 		stop(); // before the thread has even opened the file
 		await settle();
 		expect(failures).toEqual([]);
+	});
+});
+
+/** A database in WAL mode as client.ts opens it, with the pages written so far checkpointed. */
+function walDatabase(limit: number) {
+	const file = path.join(tempDataDir('centrale-checkpointer-'), 'centrale.sqlite');
+	const db = new Database(file);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = NORMAL');
+	db.pragma('wal_autocheckpoint = 0');
+	db.pragma(`journal_size_limit = ${limit}`);
+	db.exec('create table t (x blob)');
+	db.pragma('wal_checkpoint(TRUNCATE)');
+	const insert = db.prepare('insert into t (x) values (?)');
+	return {
+		file,
+		/** writes about `kb` KB, each row a page of its own */
+		write: (kb: number) => {
+			for (let i = 0; i < kb / 4; i++) insert.run(Buffer.alloc(4000, i));
+		},
+		/** the database file's size: it grows only when a checkpoint copies pages into it */
+		fileBytes: () => fs.statSync(file).size,
+		close: () => db.close()
+	};
+}
+
+describe('when the checkpoint worker checkpoints', () => {
+	it('leaves a small WAL alone until its longest wait, then checkpoints it', async () => {
+		const db = walDatabase(256 * 1024);
+		const before = db.fileBytes();
+		const stop = startCheckpointer(db.file, () => {}, { everyMs: 50, maxWaitMs: 1500 });
+		db.write(40);
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		expect(db.fileBytes()).toBe(before); // looked about ten times, checkpointed none
+		await eventually(() => db.fileBytes() > before, 5000, 'the checkpoint after the wait');
+		stop();
+		db.close();
+	});
+
+	it('checkpoints at once a WAL grown past its limit', async () => {
+		const db = walDatabase(256 * 1024);
+		const before = db.fileBytes();
+		const stop = startCheckpointer(db.file, () => {}, {
+			everyMs: 50,
+			maxWaitMs: 60_000,
+			maxWalBytes: 256 * 1024
+		});
+		db.write(400);
+		await eventually(() => db.fileBytes() > before, 2000, 'the checkpoint of a large WAL');
+		stop();
+		db.close();
 	});
 });

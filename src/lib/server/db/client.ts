@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config, migrationsFolder } from '../config';
-import { startCheckpointer } from './checkpointer';
+import { MAX_WAL_BYTES, startCheckpointer } from './checkpointer';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -37,7 +37,8 @@ export function getDb(): Db {
 	sqlite.pragma('busy_timeout = 5000');
 	// checkpoints run in a worker thread (checkpointer.ts), not inside a request's commit
 	sqlite.pragma('wal_autocheckpoint = 0');
-	sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+	// a WAL restarted after a checkpoint is cut back to this size: past it, it needs another
+	sqlite.pragma(`journal_size_limit = ${MAX_WAL_BYTES}`);
 	const db = drizzle(sqlite, { schema }) as Db;
 	migrateSafely(sqlite, db);
 	sqlite.pragma('foreign_keys = ON');
