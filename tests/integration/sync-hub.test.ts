@@ -189,10 +189,7 @@ describe('the sync hub', () => {
 			});
 		writer.doc.getMap('cards').set('b', 'client');
 		await eventually(() => fixtures.loggedUpdates(board.docName) === 3, 5000, 'second update');
-		writer.provider.destroy();
-		await eventually(() => fixtures.loggedUpdates(board.docName) === 0, 5000, 'compaction');
-		const reader = connect(board.docName, cookies['referent@mons.demo']);
-		await reader.synced;
+		const reader = await afterCompaction(board.docName, writer);
 		expect(reader.doc.getMap('cards').toJSON()).toEqual({
 			a: 'client',
 			serveur: 'écrit à côté',
@@ -201,13 +198,7 @@ describe('the sync hub', () => {
 	});
 
 	it('relays and stores updates that arrive before what they build on', async () => {
-		const board = fixtures.createBoard({
-			centrale: 'igretec',
-			visibility: 'members',
-			members: ['mons']
-		});
-		const reader = connect(board.docName, cookies['referent@mons.demo']);
-		await reader.synced;
+		const { board, reader, ws } = await boardWithReaderAndWriter();
 		// "ab" typed as two updates, the second sent first: the hub holds it until "a" arrives
 		const author = new Y.Doc();
 		const [first, second] = [
@@ -216,43 +207,25 @@ describe('the sync hub', () => {
 		];
 		const aside = new Y.Doc();
 		const unrelated = capture(aside, () => aside.getMap('cards').set('autre', 'x'));
-		const ws = await rawSocket(server.url, board.docName, {
-			cookie: cookies['referent@mons.demo']
-		});
 		for (const update of [second, unrelated, first]) await sendAndWait(ws, syncUpdate(update));
 		ws.close();
 		await eventually(() => reader.doc.getText('notes').toString() === 'ab', 5000, 'reader');
 		expect(reader.doc.getMap('cards').get('autre')).toBe('x');
-		reader.provider.destroy();
-		await eventually(() => fixtures.loggedUpdates(board.docName) === 0, 5000, 'compaction');
-		const later = connect(board.docName, cookies['referent@mons.demo']);
-		await later.synced;
+		const later = await afterCompaction(board.docName, reader);
 		expect(later.doc.getText('notes').toString()).toBe('ab');
 		expect(later.doc.getMap('cards').get('autre')).toBe('x');
 	});
 
 	it('keeps and relays what a malformed update changed before it broke, and closes its socket', async () => {
-		const board = fixtures.createBoard({
-			centrale: 'igretec',
-			visibility: 'members',
-			members: ['mons']
-		});
-		const reader = connect(board.docName, cookies['referent@mons.demo']);
-		await reader.synced;
+		const { board, reader, ws } = await boardWithReaderAndWriter();
 		const author = new Y.Doc();
 		const update = capture(author, () => author.getMap('cards').set('abîmé', 'mais reçu'));
 		// without its last byte (the delete set's count), Yjs integrates the card, then throws
-		const ws = await rawSocket(server.url, board.docName, {
-			cookie: cookies['referent@mons.demo']
-		});
 		const closed = new Promise<number>((resolve) => ws.once('close', resolve));
 		ws.send(syncUpdate(update.subarray(0, update.length - 1)));
 		expect(await closed).toBe(1007);
 		await eventually(() => reader.doc.getMap('cards').get('abîmé') === 'mais reçu', 5000, 'relay');
-		reader.provider.destroy();
-		await eventually(() => fixtures.loggedUpdates(board.docName) === 0, 5000, 'compaction');
-		const later = connect(board.docName, cookies['referent@mons.demo']);
-		await later.synced;
+		const later = await afterCompaction(board.docName, reader);
 		expect(later.doc.getMap('cards').toJSON()).toEqual({ abîmé: 'mais reçu' });
 	});
 
@@ -348,6 +321,28 @@ describe('the sync hub', () => {
 });
 
 /** The states an awareness message (type 1) carries, by client id. */
+/** A new board with a member reading it, and a bare socket to write to it by hand. */
+async function boardWithReaderAndWriter() {
+	const board = fixtures.createBoard({
+		centrale: 'igretec',
+		visibility: 'members',
+		members: ['mons']
+	});
+	const reader = connect(board.docName, cookies['referent@mons.demo']);
+	await reader.synced;
+	const ws = await rawSocket(server.url, board.docName, { cookie: cookies['referent@mons.demo'] });
+	return { board, reader, ws };
+}
+
+/** Closes the last client, waits until the board's log is compacted, and connects a newcomer. */
+async function afterCompaction(docName: string, last: YjsClient) {
+	last.provider.destroy();
+	await eventually(() => fixtures.loggedUpdates(docName) === 0, 5000, 'compaction');
+	const later = connect(docName, cookies['referent@mons.demo']);
+	await later.synced;
+	return later;
+}
+
 /** The update `change` makes to `doc`, as its 'update' event gives it. */
 function capture(doc: Y.Doc, change: () => void): Uint8Array {
 	let captured: Uint8Array | null = null;
