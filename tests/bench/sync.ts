@@ -7,6 +7,7 @@
  * the p99 passes 50 ms or deliveries fall behind, and reports the highest load each sustained.
  * BENCH_MODE=profile runs one round of each server with `node --cpu-prof`, the profiles written
  * to BENCH_CPU_PROF (default ./cpu-profiles): what each spends its CPU on, per update.
+ * BENCH_LOAD_THREADS spreads the load generator over that many threads (sync-load.ts).
  */
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
