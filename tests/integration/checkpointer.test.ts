@@ -1,9 +1,10 @@
 /**
- * The WAL checkpoint worker (a real thread with its own better-sqlite3 connection): a failure
+ * The WAL checkpointer (its own better-sqlite3 connections, its fsyncs in libuv's pool): a failure
  * while it runs is reported, so that the server hands checkpoints back to SQLite; a failure after
  * it was stopped is not, since the connection it would reconfigure may already be closed. It
  * checkpoints once the WAL has grown past its limit or after its longest wait, not at every look:
- * each checkpoint makes the next commit on the main thread fsync the restarted WAL's header.
+ * each checkpoint makes the next commit on the main thread fsync the restarted WAL's header. What
+ * it copies is what was committed, also while a writer goes on writing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,19 +23,19 @@ function unopenable() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
-describe('checkpoint worker', () => {
+describe('checkpointer', () => {
 	it('reports a failure while it is running', async () => {
 		const failures: Error[] = [];
-		const stop = startCheckpointer(unopenable(), (err) => failures.push(err));
+		const checkpointer = startCheckpointer(unopenable(), (err) => failures.push(err));
 		await settle();
-		stop();
+		checkpointer.release();
 		expect(failures).toHaveLength(1);
 	});
 
 	it('says nothing of a failure once it has been stopped', async () => {
 		const failures: Error[] = [];
-		const stop = startCheckpointer(unopenable(), (err) => failures.push(err));
-		stop(); // before the thread has even opened the file
+		const checkpointer = startCheckpointer(unopenable(), (err) => failures.push(err));
+		checkpointer.stop(); // before the failure to open the file is reported
 		await settle();
 		expect(failures).toEqual([]);
 	});
@@ -63,30 +64,71 @@ function walDatabase(limit: number) {
 	};
 }
 
-describe('when the checkpoint worker checkpoints', () => {
+describe('when the checkpointer checkpoints', () => {
 	it('leaves a small WAL alone until its longest wait, then checkpoints it', async () => {
 		const db = walDatabase(256 * 1024);
 		const before = db.fileBytes();
-		const stop = startCheckpointer(db.file, () => {}, { everyMs: 50, maxWaitMs: 1500 });
+		const checkpointer = startCheckpointer(db.file, () => {}, { everyMs: 50, maxWaitMs: 1500 });
 		db.write(40);
 		await new Promise((resolve) => setTimeout(resolve, 600));
 		expect(db.fileBytes()).toBe(before); // looked about ten times, checkpointed none
 		await eventually(() => db.fileBytes() > before, 5000, 'the checkpoint after the wait');
-		stop();
+		checkpointer.stop();
 		db.close();
+		checkpointer.release();
 	});
 
 	it('checkpoints at once a WAL grown past its limit', async () => {
 		const db = walDatabase(256 * 1024);
 		const before = db.fileBytes();
-		const stop = startCheckpointer(db.file, () => {}, {
+		const checkpointer = startCheckpointer(db.file, () => {}, {
 			everyMs: 50,
 			maxWaitMs: 60_000,
 			maxWalBytes: 256 * 1024
 		});
 		db.write(400);
 		await eventually(() => db.fileBytes() > before, 2000, 'the checkpoint of a large WAL');
-		stop();
+		checkpointer.stop();
 		db.close();
+		checkpointer.release();
+	});
+
+	it('copies what was committed while a writer goes on writing, then the WAL starts over', async () => {
+		const db = walDatabase(256 * 1024);
+		const before = db.fileBytes();
+		const failures: Error[] = [];
+		const checkpointer = startCheckpointer(db.file, (err) => failures.push(err), {
+			everyMs: 20,
+			maxWaitMs: 100,
+			maxWalBytes: 64 * 1024
+		});
+		// a second and a half of writes, 40 KB every 5 ms: checkpoints run between them
+		const until = Date.now() + 1500;
+		let written = 0;
+		let copiedWhileWriting = false;
+		while (Date.now() < until) {
+			db.write(40);
+			written += 10;
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			copiedWhileWriting ||= db.fileBytes() > before;
+		}
+		expect(copiedWhileWriting).toBe(true);
+		// once the writer pauses, a checkpoint copies everything, and the next commit starts the
+		// WAL over from its beginning, cut back to journal_size_limit
+		await new Promise((resolve) => setTimeout(resolve, 500)); // a few checkpoints after the last write
+		expect(db.fileBytes()).toBeGreaterThan(written * 4000);
+		db.write(4);
+		written += 1;
+		const walBytes = fs.statSync(`${db.file}-wal`).size;
+		checkpointer.stop();
+		db.close();
+		checkpointer.release();
+		expect(failures).toEqual([]);
+		expect(walBytes).toBeLessThanOrEqual(256 * 1024 + 64 * 1024);
+
+		const check = new Database(db.file, { readonly: true });
+		expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+		expect(check.prepare('select count(*) as n from t').get()).toEqual({ n: written });
+		check.close();
 	});
 });

@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config, migrationsFolder } from '../config';
-import { MAX_WAL_BYTES, startCheckpointer } from './checkpointer';
+import { MAX_WAL_BYTES, startCheckpointer, type Checkpointer } from './checkpointer';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -16,7 +16,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  */
 const KEY = Symbol.for('centrale.db');
 type Holder = {
-	[KEY]?: { dataDirEnv: string | undefined; file: string; db: Db; stopCheckpointer: () => void };
+	[KEY]?: { dataDirEnv: string | undefined; file: string; db: Db; checkpointer: Checkpointer };
 };
 
 /** Opens (once) the SQLite file under DATA_DIR with WAL and foreign keys, and migrates it. */
@@ -35,7 +35,7 @@ export function getDb(): Db {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('busy_timeout = 5000');
-	// checkpoints run in a worker thread (checkpointer.ts), not inside a request's commit
+	// checkpoints are run by checkpointer.ts, their fsyncs off the event loop, not in a commit
 	sqlite.pragma('wal_autocheckpoint = 0');
 	// a WAL restarted after a checkpoint is cut back to this size: past it, it needs another
 	sqlite.pragma(`journal_size_limit = ${MAX_WAL_BYTES}`);
@@ -46,9 +46,7 @@ export function getDb(): Db {
 		dataDirEnv: process.env.DATA_DIR,
 		file: databaseFile,
 		db,
-		stopCheckpointer: startCheckpointer(databaseFile, () =>
-			sqlite.pragma('wal_autocheckpoint = 1000')
-		)
+		checkpointer: startCheckpointer(databaseFile, () => sqlite.pragma('wal_autocheckpoint = 1000'))
 	};
 	return db;
 }
@@ -77,8 +75,9 @@ export function closeDb() {
 	const holder = globalThis as Holder;
 	const current = holder[KEY];
 	if (!current) return;
-	current.stopCheckpointer();
+	current.checkpointer.stop();
 	current.db.$client.close();
+	current.checkpointer.release(); // its descriptor of the file last (checkpointer.ts)
 	delete holder[KEY];
 }
 
