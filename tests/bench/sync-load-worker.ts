@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as Y from 'yjs';
-import { connectAll } from './sync-load';
+import { connectAll, wallNow } from './sync-load';
 
 export interface LoadWorkerData {
 	url: string;
@@ -26,9 +26,6 @@ export type FromWorker =
 	| { type: 'ready' }
 	| { type: 'window'; latencies: Float64Array; sent: number; deliveries: number }
 	| { type: 'stopped' };
-
-/** milliseconds since the epoch, to a fraction: the one clock every thread of the process shares */
-const wallNow = () => performance.timeOrigin + performance.now();
 
 const port = parentPort!;
 const data = workerData as LoadWorkerData;

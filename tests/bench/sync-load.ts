@@ -68,7 +68,7 @@ export async function connectAll(
 const LOAD_THREADS = Number(process.env.BENCH_LOAD_THREADS || 1);
 
 /** milliseconds since the epoch, to a fraction: the one clock every thread of the process shares */
-const wallNow = () => performance.timeOrigin + performance.now();
+export const wallNow = () => performance.timeOrigin + performance.now();
 
 export async function runLoad(
 	url: string,

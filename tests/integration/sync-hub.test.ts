@@ -320,7 +320,6 @@ describe('the sync hub', () => {
 	});
 });
 
-/** The states an awareness message (type 1) carries, by client id. */
 /** A new board with a member reading it, and a bare socket to write to it by hand. */
 async function boardWithReaderAndWriter() {
 	const board = fixtures.createBoard({
@@ -372,6 +371,7 @@ function sendAndWait(ws: WebSocket, message: Uint8Array): Promise<void> {
 	});
 }
 
+/** The states an awareness message (type 1) carries, by client id. */
 function awarenessEntriesOf(message: Uint8Array): Map<number, unknown> {
 	const outer = decoding.createDecoder(message);
 	decoding.readVarUint(outer);
