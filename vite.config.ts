@@ -2,6 +2,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
@@ -35,9 +36,32 @@ function syncHub(): Plugin {
 	};
 }
 
+/**
+ * SvelteKit's and Svelte's runtimes get no AsyncLocalStorage: the one they would build turns
+ * Node 20's async hooks on for the whole process, the sync hub's hot path included (why, and what
+ * it costs: src/lib/server/no-async-local-storage.ts).
+ */
+function noAsyncLocalStorage(): Plugin {
+	const shim = fileURLToPath(
+		new URL('./src/lib/server/no-async-local-storage.ts', import.meta.url)
+	);
+	const runtime = /[\\/]node_modules[\\/](@sveltejs[\\/]kit|svelte)[\\/]/;
+	return {
+		name: 'centrale-no-async-local-storage',
+		enforce: 'pre',
+		resolveId(id, importer) {
+			if ((id === 'node:async_hooks' || id === 'async_hooks') && importer && runtime.test(importer))
+				return shim;
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit(), syncHub()],
+	plugins: [noAsyncLocalStorage(), sveltekit(), syncHub()],
 	server: { port: 5173 },
+	// SvelteKit's runtime is bundled here, where noAsyncLocalStorage sees its imports, rather
+	// than after the build by adapter-node (one copy either way)
+	ssr: { noExternal: ['@sveltejs/kit'] },
 	// Automerge's browser build imports its .wasm; dev pre-bundling breaks that import
 	optimizeDeps: { exclude: ['@automerge/automerge'] },
 	test: {
