@@ -13,10 +13,12 @@ import { connectYjs, eventually } from '../support/yjs-client';
  * probe that counts the instances built, through pages, a form action and a live board.
  */
 let server: TestServer;
-const probeOut = path.join(tempDataDir('centrale-probe-'), 'async-context.json');
+const dataDir = tempDataDir();
+const probeOut = path.join(dataDir, 'async-context.json'); // beside the server's database
 
 beforeAll(async () => {
 	server = await startServer({
+		dataDir,
 		env: { ASYNC_CONTEXT_PROBE_OUT: probeOut },
 		nodeArgs: ['--import', path.join(ROOT, 'tests/support/async-context-probe.mjs')]
 	});
