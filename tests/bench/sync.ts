@@ -6,7 +6,9 @@
  * BENCH_MODE=saturation instead raises the offered load step by step, for both servers, until
  * the p99 passes 50 ms or deliveries fall behind, and reports the highest load each sustained.
  * BENCH_MODE=profile runs one round of each server with `node --cpu-prof`, the profiles written
- * to BENCH_CPU_PROF (default ./cpu-profiles): what each spends its CPU on, per update.
+ * to BENCH_CPU_PROF (default ./cpu-profiles): what each spends its CPU on, per update
+ * (BENCH_WRITERS=independent: with the writers independent).
+ * BENCH_WRITERS=together|independent alone runs the rounds of that load only, nothing else.
  * BENCH_LOAD_THREADS spreads the load generator over that many threads (sync-load.ts).
  */
 import { FixtureDb } from '../support/db';
@@ -14,7 +16,13 @@ import { Client } from '../support/http';
 import { startServer, type TestServer } from '../support/server';
 import { connectYjs, type YjsClient } from '../support/yjs-client';
 import { connectAll, runLoad, type LoadOptions, type LoadResult } from './sync-load';
-import { cpuSeconds, inspect, processMeter, startReferenceServer } from './sync-support';
+import {
+	cpuSeconds,
+	inspect,
+	percentile,
+	processMeter,
+	startReferenceServer
+} from './sync-support';
 
 const BOARDS = 20;
 const CLIENTS = 200;
@@ -136,18 +144,29 @@ async function loadBoth(writers: Load['writers']) {
 		for (const run of order) (run === loadOurs ? hubRuns : referenceRuns).push(await run(load));
 		const [h, r] = [hubRuns[round], referenceRuns[round]];
 		console.log(
-			`round ${round + 1}: hub p50 ${fixed(h.p50, 1)} / p99 ${fixed(h.p99, 1)} ms, ${fixed(h.updatesPerSecond)} upd/s; ` +
-				`reference p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s`
+			`round ${round + 1}: hub p50 ${fixed(h.p50, 1)} / p99 ${fixed(h.p99, 1)} ms, ${fixed(h.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(h), 0)} µs CPU/upd; ` +
+				`reference p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(r), 0)} µs CPU/upd`
 		);
 	}
 	const wins = hubRuns.filter((h, i) => h.p99 <= referenceRuns[i].p99).length;
-	return { writers, hub: merge(hubRuns), baseline: merge(referenceRuns), wins };
+	/*
+	 * Both servers' CPU per update drifts together from round to round (±20 % in a run of 15
+	 * rounds): each round's pair, run back to back, is also compared on its own.
+	 */
+	const cpuRatios = hubRuns.map((h, i) => cpuPerUpdate(h) / cpuPerUpdate(referenceRuns[i]));
+	return { writers, hub: merge(hubRuns), baseline: merge(referenceRuns), wins, cpuRatios };
 }
 
 /** CPU microseconds the server spent per update it fanned out, in the measured window */
 const cpuPerUpdate = (r: Measured) => ((r.cpuPercent / 100) * 1e6) / r.updatesPerSecond;
 
-function printLoad({ writers, hub, baseline, wins }: Awaited<ReturnType<typeof loadBoth>>) {
+function printLoad({
+	writers,
+	hub,
+	baseline,
+	wins,
+	cpuRatios
+}: Awaited<ReturnType<typeof loadBoth>>) {
 	const rows: [string, (r: typeof hub) => string][] = [
 		['updates sent (measured window)', (r) => String(r.sent)],
 		['updates fanned out to every receiver', (r) => String(r.completed)],
@@ -174,6 +193,12 @@ function printLoad({ writers, hub, baseline, wins }: Awaited<ReturnType<typeof l
 	);
 	console.log(
 		`throughput ratio (hub / reference): ${fixed(hub.updatesPerSecond / baseline.updatesPerSecond, 3)}`
+	);
+	const sorted = [...cpuRatios].sort((a, b) => a - b);
+	console.log(
+		`CPU per update, round by round (hub / reference): median ${fixed(percentile(sorted, 50), 2)}, ` +
+			`from ${fixed(sorted[0], 2)} to ${fixed(sorted[sorted.length - 1], 2)}; ` +
+			`rounds where the hub's was the lower: ${cpuRatios.filter((r) => r <= 1).length} of ${ROUNDS}`
 	);
 	console.log(
 		`ratios (hub / reference): p50 ${fixed(hub.p50 / baseline.p50, 2)}, CPU per update ${fixed(cpuPerUpdate(hub) / cpuPerUpdate(baseline), 2)}, peak RSS ${fixed(hub.peakRssMb / baseline.peakRssMb, 2)}`
@@ -309,11 +334,15 @@ async function saturation() {
 	);
 }
 
-/** One round of each server under the `together` load, with V8's CPU profiler on. */
+/**
+ * One round of each server with V8's CPU profiler on, the writers ticking together unless
+ * BENCH_WRITERS=independent.
+ */
 async function profile() {
 	const dir = process.env.BENCH_CPU_PROF || 'cpu-profiles';
 	const args = (name: string) => ['--cpu-prof', `--cpu-prof-dir=${dir}/${name}`];
-	const load = { ...LOAD, writers: 'together' as const };
+	const writers = process.env.BENCH_WRITERS === 'independent' ? 'independent' : 'together';
+	const load = { ...LOAD, writers } as const;
 	const hub = await loadOurs(load, args('hub'));
 	const reference = await loadReference(load, args('reference'));
 	for (const [name, r] of [
@@ -328,7 +357,11 @@ async function profile() {
 
 if (process.env.BENCH_MODE === 'saturation') await saturation();
 else if (process.env.BENCH_MODE === 'profile') await profile();
-else {
+else if (process.env.BENCH_WRITERS) {
+	printLoad(
+		await loadBoth(process.env.BENCH_WRITERS === 'independent' ? 'independent' : 'together')
+	);
+} else {
 	printLoad(await loadBoth('together'));
 	printLoad(await loadBoth('independent'));
 	await memoryAndStorm();
