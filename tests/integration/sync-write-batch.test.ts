@@ -2,10 +2,12 @@
  * The hub's write-before-relay, in this process, against a real SQLite file and journal: an
  * update is answered durable only once its record is in the journal file, and stored only once
  * it is in SQLite (read back through another connection); folds keep the order updates were
- * accepted in and empty the journal; a failed fold fails its batch and keeps the journal; and a
- * journal left by a killed process is folded at start, a torn tail and a vanished document aside.
+ * accepted in and empty the journal; a failed fold fails its batch and keeps the journal; a
+ * journal left by a killed process is folded at start, a torn tail and a vanished document aside;
+ * and a write the disk cuts short leaves no torn record behind.
  */
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +25,7 @@ import {
 	queueWrite,
 	recoverJournal
 } from '../../server/sync/write-batch';
-import { tempDataDir } from '../support/server';
+import { ROOT, tempDataDir } from '../support/server';
 import { eventually } from '../support/yjs-client';
 
 let dataDir: string;
@@ -208,6 +210,32 @@ describe('write-before-relay', () => {
 		]);
 		expect(fs.statSync(journalPath(dataDir)).size).toBe(0);
 		expect(recoverJournal()).toBe(0);
+	});
+
+	it('cuts back a record the disk took only part of, fails it, and keeps the records after it readable', () => {
+		// a file size limit cuts a write short as a full disk does (tests/support/journal-short-write.ts)
+		const file = path.join(dataDir, 'short-write.bin');
+		const child = spawnSync(
+			'bash',
+			[
+				'-c',
+				'ulimit -f 64 && exec "$0" --import tsx tests/support/journal-short-write.ts "$1"',
+				process.execPath,
+				file
+			],
+			{ cwd: ROOT, encoding: 'utf8', env: { ...process.env, TSX_DISABLE_CACHE: '1' } }
+		);
+		expect(child.status, child.stderr).toBe(0);
+		const { outcomes, records } = JSON.parse(child.stdout);
+		expect(outcomes).toEqual([
+			'ok',
+			expect.stringMatching(/^journal: the disk took \d+ of the record's 40029 bytes$/),
+			'ok'
+		]);
+		expect(records).toEqual([
+			{ at: 1000, bytes: 30_000, fill: 1 },
+			{ at: 1002, bytes: 1_000, fill: 3 }
+		]);
 	});
 
 	// last: after a failed fold the journal is kept for the next start

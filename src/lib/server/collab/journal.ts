@@ -34,14 +34,17 @@ export interface JournalRecord {
 
 export class Journal {
 	private readonly fd: number;
+	/** the bytes of the whole records written: where a write cut short is cut back to */
+	private size: number;
 	/** set once a fold failed: what the journal holds is then kept for the next start */
 	private keep = false;
 
 	constructor(readonly file: string) {
 		this.fd = fs.openSync(file, 'a');
+		this.size = fs.fstatSync(this.fd).size;
 	}
 
-	/** Appends one record, synchronously (throws when the disk refuses it). */
+	/** Appends one record, synchronously; throws when the disk refuses any of it, and keeps none. */
 	append(record: JournalRecord) {
 		// the name is encoded in place: no Buffer of its own for every update
 		const nameLength = Buffer.byteLength(record.docName, 'utf8');
@@ -55,12 +58,38 @@ export class Journal {
 		at = buf.writeInt32LE(record.userId ?? -1, at);
 		buf.set(record.update, at);
 		buf.writeUInt32LE(zlib.crc32(buf.subarray(8)), 4);
-		fs.writeSync(this.fd, buf);
+		let written: number;
+		try {
+			written = fs.writeSync(this.fd, buf);
+		} catch (err) {
+			this.cutBack();
+			throw err;
+		}
+		if (written !== buf.length) {
+			this.cutBack();
+			throw new Error(`journal: the disk took ${written} of the record's ${buf.length} bytes`);
+		}
+		this.size += written;
+	}
+
+	/**
+	 * A write the disk cut short (full, or over the process's file size limit) left part of a
+	 * record: reading stops at a torn record, so every record appended after it would be lost to
+	 * the next start. The file goes back to its last whole record.
+	 */
+	private cutBack() {
+		try {
+			fs.ftruncateSync(this.fd, this.size);
+		} catch {
+			// the write's own error is the one to report
+		}
 	}
 
 	/** Everything journalled is in SQLite now: the journal starts over (unless a fold failed). */
 	folded() {
-		if (!this.keep) fs.ftruncateSync(this.fd, 0);
+		if (this.keep) return;
+		fs.ftruncateSync(this.fd, 0);
+		this.size = 0;
 	}
 
 	/** A fold failed: keep every record until the next start folds them. */
