@@ -15,6 +15,7 @@ import { getDb } from '../../src/lib/server/db/client';
 import { config } from '../../src/lib/server/config';
 import { appendUpdate, appendUpdates } from '../../src/lib/server/collab/store';
 import { log } from '../../src/lib/server/log';
+import { noteUpdateAccepted, QUIET_MS, quietForMs } from '../../src/lib/server/collab/quiet';
 import {
 	Journal,
 	journalPath,
@@ -43,22 +44,19 @@ export interface BatchedWrite {
  */
 const FOLD_EVERY_MS = Number(process.env.SYNC_FOLD_EVERY_MS || 1000);
 const FOLD_MAX = 512;
-/**
+/*
  * A fold holds the event loop for a few microseconds an update (about 2 ms for a second's worth
- * under bench:sync): when it is due it waits for this long a pause between updates, so that it
- * does not hold back a burst (everyone's keystrokes after a paste, the writers of bench:sync
- * ticking together), and only past twice FOLD_EVERY_MS runs whatever comes.
+ * under bench:sync): when it is due it waits for a pause between updates (quiet.ts), so that it
+ * does not hold back a burst, and only past twice FOLD_EVERY_MS runs whatever comes.
  */
-const QUIET_MS = 3;
 
 type Pending = BatchedWrite & { at: number };
 let pending: Pending[] = [];
 /** the journal and database of the writes pending: found once a batch, not once an update */
 let target: ReturnType<typeof current> | null = null;
 let foldTimer: NodeJS.Timeout | null = null;
-/** performance.now() of the batch's first and latest update */
+/** performance.now() of the batch's first update */
 let batchStartedAt = 0;
-let lastWriteAt = 0;
 
 /**
  * One journal per database connection (tests switch DATA_DIR within a process), and the batch's
@@ -93,8 +91,9 @@ export function queueWrite(write: BatchedWrite) {
 		write.failed(err);
 		return;
 	}
-	lastWriteAt = performance.now();
-	if (!pending.length) batchStartedAt = lastWriteAt;
+	const now = performance.now();
+	noteUpdateAccepted(now);
+	if (!pending.length) batchStartedAt = now;
 	pending.push(entry);
 	if (pending.length >= FOLD_MAX) flushWrites();
 	else foldTimer ??= setTimeout(foldWhenQuiet, FOLD_EVERY_MS);
@@ -105,7 +104,7 @@ export function queueWrite(write: BatchedWrite) {
 function foldWhenQuiet() {
 	foldTimer = null;
 	const now = performance.now();
-	const quietFor = now - lastWriteAt;
+	const quietFor = quietForMs(now);
 	if (quietFor < QUIET_MS && now - batchStartedAt < 2 * FOLD_EVERY_MS) {
 		foldTimer = setTimeout(foldWhenQuiet, QUIET_MS - quietFor);
 		return;

@@ -14,6 +14,12 @@ import {
 import { log } from '../../../src/lib/server/log';
 import { binaryFrame } from '../frame';
 import { CHANGE_DEBOUNCE_MS, CHANGE_MAX_WAIT_MS, CLOSE, COMPACT_AFTER_UPDATES } from '../limits';
+import {
+	QUIET_MS,
+	QUIET_WAIT_MAX_MS,
+	quietForMs,
+	whenQuiet
+} from '../../../src/lib/server/collab/quiet';
 import { flushWrites, queueWrite } from '../write-batch';
 import { awarenessMessage, syncStep1Message, updateFrame } from './protocol';
 
@@ -49,10 +55,11 @@ function changesOf(doc: Y.Doc, transaction: Y.Transaction): Uint8Array {
 }
 
 /**
- * Rooms due for compaction, compacted one per turn of the event loop. A fold stores a second of
- * every board's updates at once, so boards cross COMPACT_AFTER_UPDATES together; their compactions
- * (each encodes a whole document and rewrites its snapshot), run back to back, held every update
- * that arrived meanwhile. Now the updates that arrived are handled between two compactions.
+ * Rooms due for compaction, compacted one per turn of the event loop, each in a pause between
+ * updates (quiet.ts). A fold stores a second of every board's updates at once, so boards cross
+ * COMPACT_AFTER_UPDATES together; their compactions (each encodes a whole document and rewrites
+ * its snapshot), run back to back, held every update that arrived meanwhile. Now the updates that
+ * arrived are handled between two compactions.
  */
 const waitingCompaction = new Set<Room>();
 let compactionsRunning = false;
@@ -67,7 +74,7 @@ function compactNext() {
 	try {
 		next.value.compact();
 	} finally {
-		setImmediate(compactNext); // the next one, whatever became of this one
+		whenQuiet(compactNext, QUIET_WAIT_MAX_MS); // the next one, whatever became of this one
 	}
 }
 
@@ -234,7 +241,7 @@ export class Room {
 		waitingCompaction.add(this);
 		if (!compactionsRunning) {
 			compactionsRunning = true;
-			setImmediate(compactNext);
+			whenQuiet(compactNext, QUIET_WAIT_MAX_MS);
 		}
 	}
 
@@ -279,6 +286,13 @@ export class Room {
 		if (quietFor < CHANGE_DEBOUNCE_MS && waited < CHANGE_MAX_WAIT_MS) {
 			const wait = Math.min(CHANGE_DEBOUNCE_MS - quietFor, CHANGE_MAX_WAIT_MS - waited);
 			this.changeTimer = setTimeout(this.onChangeTimer, wait);
+			return;
+		}
+		// due: in a pause between the hub's updates (any document's), not in the middle of a burst,
+		// and never past CHANGE_MAX_WAIT_MS + QUIET_WAIT_MAX_MS after the first change
+		const hubBusy = QUIET_MS - quietForMs();
+		if (hubBusy > 0 && waited < CHANGE_MAX_WAIT_MS + QUIET_WAIT_MAX_MS) {
+			this.changeTimer = setTimeout(this.onChangeTimer, hubBusy);
 			return;
 		}
 		this.changeTimer = null;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { QUIET_WAIT_MAX_MS, whenQuiet } from '../collab/quiet';
 
 /*
  * WAL checkpoints that never hold the event loop for a disk flush, and need no thread of their own.
@@ -17,7 +18,8 @@ import Database from 'better-sqlite3';
  *  1. a read transaction pins the WAL: while it is open no writer starts the WAL over (writing
  *     over the frames from the beginning), and no checkpoint copies a frame newer than it;
  *  2. the WAL is fsynced: every frame the checkpoint may copy is durable;
- *  3. the copy (PASSIVE: it takes no lock a writer waits for);
+ *  3. the copy (PASSIVE: it takes no lock a writer waits for), in a pause between the sync
+ *     hub's updates (collab/quiet.ts);
  *  4. the database file is fsynced: every page copied is durable;
  *  5. the read transaction ends: only now may a writer reuse the WAL.
  * A power cut before 4 leaves the WAL whole and durable, and SQLite's recovery reads the pages
@@ -122,6 +124,9 @@ export function startCheckpointer(
 			reader!.exec('begin');
 			pin.get(); // the read transaction starts at its first read
 			await fsyncFile(wal);
+			// the copy holds the event loop (about 5 ms for 5 s of bench:sync): in a pause between
+			// the sync hub's updates, not in the middle of a burst
+			await new Promise<void>((resolve) => whenQuiet(resolve, QUIET_WAIT_MAX_MS));
 			if (!stopped) {
 				copier!.pragma('wal_checkpoint(PASSIVE)');
 				await fsyncDescriptor(dbFd!);
