@@ -15,7 +15,7 @@ import { getDb } from '../../src/lib/server/db/client';
 import { config } from '../../src/lib/server/config';
 import { appendUpdate, appendUpdates } from '../../src/lib/server/collab/store';
 import { log } from '../../src/lib/server/log';
-import { noteUpdateAccepted, QUIET_MS, quietForMs } from '../../src/lib/server/collab/quiet';
+import { noteUpdateAccepted, quietWaitMs } from '../../src/lib/server/collab/quiet';
 import {
 	Journal,
 	journalPath,
@@ -103,10 +103,9 @@ export function queueWrite(write: BatchedWrite) {
 /** The fold is due: run it in a pause between updates, or at the latest past twice the wait. */
 function foldWhenQuiet() {
 	foldTimer = null;
-	const now = performance.now();
-	const quietFor = quietForMs(now);
-	if (quietFor < QUIET_MS && now - batchStartedAt < 2 * FOLD_EVERY_MS) {
-		foldTimer = setTimeout(foldWhenQuiet, QUIET_MS - quietFor);
+	const wait = quietWaitMs(batchStartedAt + 2 * FOLD_EVERY_MS);
+	if (wait > 0) {
+		foldTimer = setTimeout(foldWhenQuiet, wait);
 		return;
 	}
 	flushWrites();

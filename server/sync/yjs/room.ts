@@ -14,12 +14,7 @@ import {
 import { log } from '../../../src/lib/server/log';
 import { binaryFrame } from '../frame';
 import { CHANGE_DEBOUNCE_MS, CHANGE_MAX_WAIT_MS, CLOSE, COMPACT_AFTER_UPDATES } from '../limits';
-import {
-	QUIET_MS,
-	QUIET_WAIT_MAX_MS,
-	quietForMs,
-	whenQuiet
-} from '../../../src/lib/server/collab/quiet';
+import { QUIET_WAIT_MAX_MS, quietWaitMs, whenQuiet } from '../../../src/lib/server/collab/quiet';
 import { flushWrites, queueWrite } from '../write-batch';
 import { awarenessMessage, syncStep1Message, updateFrame } from './protocol';
 
@@ -290,8 +285,10 @@ export class Room {
 		}
 		// due: in a pause between the hub's updates (any document's), not in the middle of a burst,
 		// and never past CHANGE_MAX_WAIT_MS + QUIET_WAIT_MAX_MS after the first change
-		const hubBusy = QUIET_MS - quietForMs();
-		if (hubBusy > 0 && waited < CHANGE_MAX_WAIT_MS + QUIET_WAIT_MAX_MS) {
+		const hubBusy = quietWaitMs(
+			performance.now() + CHANGE_MAX_WAIT_MS + QUIET_WAIT_MAX_MS - waited
+		);
+		if (hubBusy > 0) {
 			this.changeTimer = setTimeout(this.onChangeTimer, hubBusy);
 			return;
 		}

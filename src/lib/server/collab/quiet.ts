@@ -33,17 +33,23 @@ export function quietForMs(now = performance.now()): number {
 }
 
 /**
- * Runs `task` in a later turn of the event loop, once no update has been accepted for QUIET_MS,
- * or at the latest `maxWaitMs` from now (updates that never pause must not starve it).
+ * How long work that is due should wait before it runs: 0 once no update has been accepted for
+ * QUIET_MS, or once `deadline` (performance.now()) has passed (updates that never pause must not
+ * starve it).
  */
+export function quietWaitMs(deadline: number, now = performance.now()): number {
+	const quiet = quietForMs(now);
+	if (quiet >= QUIET_MS || now >= deadline) return 0;
+	return Math.min(QUIET_MS - quiet, deadline - now);
+}
+
+/** Runs `task` in a later turn of the event loop, in a pause or at the latest `maxWaitMs` from now. */
 export function whenQuiet(task: () => void, maxWaitMs: number) {
-	const start = performance.now();
+	const deadline = performance.now() + maxWaitMs;
 	const check = () => {
-		const now = performance.now();
-		const quiet = quietForMs(now);
-		const left = maxWaitMs - (now - start);
-		if (quiet >= QUIET_MS || left <= 0) task();
-		else setTimeout(check, Math.min(QUIET_MS - quiet, left));
+		const wait = quietWaitMs(deadline);
+		if (wait > 0) setTimeout(check, wait);
+		else task();
 	};
 	setImmediate(check);
 }
