@@ -10,6 +10,7 @@ import { isVatRate } from '../../domain/catalogue/types';
 import { costByBudgetYear, totalCost, type PlannedItem } from '../../domain/plan/costs';
 import { checkIntention } from '../../domain/plan/intention-rules';
 import { audit } from '../audit';
+import { now as clockNow } from '../clock';
 import {
 	committedCents,
 	contractLots,
@@ -56,7 +57,7 @@ export function addIntention(
 	input: IntentionInput,
 	actorId: number,
 	today: string,
-	now = new Date()
+	now = clockNow()
 ): Outcome<number> {
 	const lot = contractLots(contract.id).find((l) => l.id === input.lotId);
 	if (!lot) return { ok: false, message: 'Ce lot n’appartient pas à ce marché.' };
@@ -230,7 +231,7 @@ export function chooseNature(
 	organisationId: number,
 	input: NatureInput,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): boolean {
 	const db = getDb();
 	return db.transaction(() => {
