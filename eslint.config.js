@@ -25,6 +25,22 @@ export default ts.config(
 		}
 	},
 	{
+		// The server's "now" is clock.now(): a test starts the real server on another day
+		// (CLOCK_OFFSET_MS), and what it records must agree with what it decides by. Sessions and
+		// cookies stay on the machine's time: the browser expires cookies by its own clock.
+		files: ['src/lib/server/**/*.ts', 'server/**/*.ts', 'src/routes/**/*.ts'],
+		ignores: ['src/lib/server/auth/**', 'src/lib/server/clock.ts', 'server/sync/rights.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+					message: "Use now() from $lib/server/clock (the server's clock), not new Date()."
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {

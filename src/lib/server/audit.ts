@@ -1,5 +1,6 @@
 import { getDb } from './db/client';
 import { auditLog } from './db/schema';
+import { now as clockNow } from './clock';
 
 export interface AuditEntry {
 	actorId: number | null;
@@ -11,7 +12,7 @@ export interface AuditEntry {
 }
 
 /** Appends to the audit log; call it inside the transaction of the change it records. */
-export function audit(entry: AuditEntry, now = new Date()) {
+export function audit(entry: AuditEntry, now = clockNow()) {
 	getDb()
 		.insert(auditLog)
 		.values({

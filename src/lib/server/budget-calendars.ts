@@ -9,6 +9,7 @@ import { BUYING_KINDS, type OrganisationKind } from '../domain/roles';
 import { audit } from './audit';
 import { getDb } from './db/client';
 import { budgetCalendars, organisations } from './db/schema';
+import { now as clockNow } from './clock';
 
 /** The authority's own dates for each year it entered, by year. */
 export function listBudgetCalendars(organisationId: number): CommuneBudgetDates[] {
@@ -35,7 +36,7 @@ export function saveBudgetCalendar(
 	organisationId: number,
 	dates: CommuneBudgetDates,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ) {
 	const db = getDb();
 	const before = budgetCalendarFor(organisationId, dates.year);
@@ -66,7 +67,7 @@ export function resetBudgetCalendar(
 	organisationId: number,
 	year: number,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): boolean {
 	const before = budgetCalendarFor(organisationId, year);
 	if (!before) return false;

@@ -7,6 +7,7 @@ import { audit } from './audit';
 import { invalidateUserSessions } from './auth/session';
 import { getDb } from './db/client';
 import { organisations, users } from './db/schema';
+import { now as clockNow } from './clock';
 
 export function getUser(id: number) {
 	return (
@@ -91,7 +92,7 @@ function writeDisabled(actorId: number, userId: number, disabled: boolean) {
 	const db = getDb();
 	db.transaction(() => {
 		db.update(users)
-			.set({ disabledAt: disabled ? new Date() : null })
+			.set({ disabledAt: disabled ? clockNow() : null })
 			.where(eq(users.id, userId))
 			.run();
 		if (disabled) invalidateUserSessions(userId);

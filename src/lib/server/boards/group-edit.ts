@@ -12,6 +12,7 @@ import { auditLog, users, workingGroups } from '../db/schema';
 import { emit } from '../events';
 import type { GroupFieldsInput } from './group-form';
 import { notifyPhaseChange, type GroupSummary } from './groups';
+import { now as clockNow } from '../clock';
 
 export type GroupEditFields = GroupFieldsInput & { phase: Phase };
 
@@ -40,7 +41,7 @@ export function updateGroup(
 	version: number,
 	input: GroupEditFields,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): EditOutcome {
 	const db = getDb();
 	const current = db.select().from(workingGroups).where(eq(workingGroups.id, group.id)).get();

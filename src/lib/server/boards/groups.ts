@@ -11,6 +11,7 @@ import { boards, groupMembers, organisations, workingGroups } from '../db/schema
 import { emit } from '../events';
 import { createBoardDocument } from './board-documents';
 import { notifyGroupMembers } from '../relay/notifications';
+import { now as clockNow } from '../clock';
 
 export type Group = typeof workingGroups.$inferSelect;
 export type MemberStatus = 'member' | 'requested' | 'refused';
@@ -114,7 +115,7 @@ export interface NewGroup {
 }
 
 /** Creates the group, its board row and the board's first document content. */
-export function createGroup(input: NewGroup, by: Actor, now = new Date()): number {
+export function createGroup(input: NewGroup, by: Actor, now = clockNow()): number {
 	const db = getDb();
 	const id = db.transaction(() => {
 		const group = db
@@ -161,7 +162,7 @@ function setMembership(
 }
 
 /** Adds an organisation as a member (also accepts a pending request). */
-export function addMember(groupId: number, organisationId: number, by: Actor, now = new Date()) {
+export function addMember(groupId: number, organisationId: number, by: Actor, now = clockNow()) {
 	getDb().transaction(() => {
 		setMembership(groupId, organisationId, 'member', by.id, now);
 		audit(
@@ -178,7 +179,7 @@ export function addMember(groupId: number, organisationId: number, by: Actor, no
 	emit('rights.changed', { organisationId });
 }
 
-export function removeMember(groupId: number, organisationId: number, by: Actor, now = new Date()) {
+export function removeMember(groupId: number, organisationId: number, by: Actor, now = clockNow()) {
 	getDb().transaction(() => {
 		getDb()
 			.delete(groupMembers)
@@ -200,7 +201,7 @@ export function removeMember(groupId: number, organisationId: number, by: Actor,
 	emit('rights.changed', { organisationId });
 }
 
-export function requestToJoin(group: GroupSummary, by: Actor, now = new Date()) {
+export function requestToJoin(group: GroupSummary, by: Actor, now = clockNow()) {
 	getDb().transaction(() => {
 		setMembership(group.id, by.organisationId, 'requested', by.id, now);
 		audit(
@@ -222,7 +223,7 @@ export function decideJoinRequest(
 	organisationId: number,
 	accept: boolean,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): boolean {
 	const db = getDb();
 	const pending = db
@@ -267,7 +268,7 @@ export function decideJoinRequest(
 }
 
 /** Moves the group to another phase; false when the move is not allowed. */
-export function changePhase(group: GroupSummary, to: Phase, by: Actor, now = new Date()): boolean {
+export function changePhase(group: GroupSummary, to: Phase, by: Actor, now = clockNow()): boolean {
 	if (!canSwitchPhase(group.phase, to)) return false;
 	getDb().transaction(() => {
 		getDb()

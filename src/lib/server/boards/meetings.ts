@@ -13,6 +13,7 @@ import { getDb } from '../db/client';
 import { groupFeedTokens, groupSessions } from '../db/schema';
 import { notifyGroupMembers } from '../relay/notifications';
 import { formatDateTime } from '../../domain/format';
+import { now as clockNow } from '../clock';
 
 export type GroupMeeting = typeof groupSessions.$inferSelect;
 
@@ -38,7 +39,7 @@ export function planMeeting(
 	group: { id: number; title: string },
 	input: NewMeeting,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): number {
 	const db = getDb();
 	const id = db.transaction(() => {
@@ -74,7 +75,7 @@ export function saveMinutes(
 	meetingId: number,
 	minutes: string,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): boolean {
 	const db = getDb();
 	const meeting = db.select().from(groupSessions).where(eq(groupSessions.id, meetingId)).get();
@@ -116,7 +117,7 @@ export function feedTokenMatches(groupId: number, given: string | null): boolean
  * Replaces the feed's secret (a link shared by mistake): the old address stops working at once.
  * The token itself is never written to the audit log.
  */
-export function rotateFeedToken(groupId: number, by: Actor, now = new Date()): string {
+export function rotateFeedToken(groupId: number, by: Actor, now = clockNow()): string {
 	const db = getDb();
 	const token = randomBytes(24).toString('base64url');
 	db.transaction(() => {

@@ -13,6 +13,7 @@ import { boards, needs } from '../db/schema';
 import { onDocumentChanged } from '../collab/changes';
 import { readYDoc } from '../collab/yjs-documents';
 import { boardDocName } from './board-documents';
+import { now as clockNow } from '../clock';
 
 const SUMMARY_LENGTH = 280;
 
@@ -73,7 +74,7 @@ const statements = preparedQueries((db) => ({
  * one card was edited costs one write, not one per card), others are inserted, updated or
  * deleted.
  */
-export function projectBoard(board: number, doc: Y.Doc, now = new Date()) {
+export function projectBoard(board: number, doc: Y.Doc, now = clockNow()) {
 	const live = cardsOf(doc);
 	const columns = new Map(listColumns(doc).map((c) => [c.id, c.title]));
 	const projected: Projected[] = listCards(doc).map((card) => {

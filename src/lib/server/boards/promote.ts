@@ -25,6 +25,7 @@ import {
 	workingGroups
 } from '../db/schema';
 import { boardDocName } from './board-documents';
+import { now as clockNow } from '../clock';
 
 export interface PromoteInput {
 	title: string;
@@ -73,7 +74,7 @@ export function promoteNeeds(
 	group: { id: number; title: string; centraleId: number; boardId: number },
 	input: PromoteInput,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): PromoteResult {
 	const db = getDb();
 	const chosen = db

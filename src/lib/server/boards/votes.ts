@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/permissions';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
 import { boardVotes, needInterests, needs, organisations } from '../db/schema';
+import { now as clockNow } from '../clock';
 
 export type NeedRow = typeof needs.$inferSelect;
 
@@ -35,7 +36,7 @@ export function saveBallot(
 	boardId: number,
 	lines: BallotLine[],
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): BallotResult {
 	const known = new Set(listNeeds(boardId).map((n) => n.cardId));
 	const check = checkBallot(lines, known);

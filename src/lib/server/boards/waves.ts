@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/permissions';
 import { audit } from '../audit';
 import { getDb } from '../db/client';
 import { needs, waveNeeds, waves } from '../db/schema';
+import { now as clockNow } from '../clock';
 
 /** A refusal carries the French message shown to the buyer. */
 export type WaveOutcome = { ok: true } | { ok: false; message: string };
@@ -44,7 +45,7 @@ export function listWaves(boardId: number): WaveWithNeeds[] {
 	}));
 }
 
-export function createWave(boardId: number, year: number, by: Actor, now = new Date()): number {
+export function createWave(boardId: number, year: number, by: Actor, now = clockNow()): number {
 	const db = getDb();
 	return db.transaction(() => {
 		// after the last of the year (a count would collide with positions left by a deletion)
@@ -86,7 +87,7 @@ export function assignToWave(
 	cardId: string,
 	waveId: number | null,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): boolean {
 	const db = getDb();
 	const boardWaves = db
@@ -136,7 +137,7 @@ export function renameWave(
 	waveId: number,
 	label: string,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): WaveOutcome {
 	const wave = waveOf(boardId, waveId);
 	if (!wave) return { ok: false, message: NOT_HERE };
@@ -166,7 +167,7 @@ export function moveWave(
 	waveId: number,
 	step: -1 | 1,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): WaveOutcome {
 	const wave = waveOf(boardId, waveId);
 	if (!wave) return { ok: false, message: NOT_HERE };
@@ -212,7 +213,7 @@ export function deleteWave(
 	boardId: number,
 	waveId: number,
 	by: Actor,
-	now = new Date()
+	now = clockNow()
 ): WaveOutcome {
 	const wave = waveOf(boardId, waveId);
 	if (!wave) return { ok: false, message: NOT_HERE };

@@ -11,6 +11,7 @@ import { getDb } from '../db/client';
 import { adhesions, interests } from '../db/schema';
 import { contractLots, lifecycleSnapshot, type ContractRow } from './contract';
 import { findActiveAdhesion, isMember } from './membership';
+import { now as clockNow } from '../clock';
 
 export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -31,7 +32,7 @@ export function declareInterest(
 	input: InterestInput,
 	actorId: number,
 	today: string,
-	now = new Date()
+	now = clockNow()
 ): Outcome {
 	const verdict = canDeclareInterest(lifecycleSnapshot(contract, contractLots(contract.id)), today);
 	if (!verdict.ok) return { ok: false, message: verdict.reason };
@@ -78,7 +79,7 @@ export function adhereToContract(
 	input: AdhesionInput,
 	actorId: number,
 	today: string,
-	now = new Date()
+	now = clockNow()
 ): Outcome<number> {
 	if (!isMember(organisationId)) return { ok: false, message: NOT_MEMBER };
 	const verdict = canAdhere(lifecycleSnapshot(contract, contractLots(contract.id)), today);
@@ -122,7 +123,7 @@ export function withdrawAdhesion(
 	contract: ContractRow,
 	organisationId: number,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome {
 	const adhesion = findActiveAdhesion(contract.id, organisationId);
 	if (!adhesion) return { ok: false, message: "Votre commune n'adhère pas à ce marché." };

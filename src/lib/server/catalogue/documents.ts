@@ -15,6 +15,7 @@ import type { ContractRow } from './contract';
 import { checkUpload, readStoredFile, removeStoredFile, storeFile } from './files';
 import { isMember } from './membership';
 import { bumpContractVersion } from './version';
+import { now as clockNow } from '../clock';
 
 export function serveDocument(
 	reference: string,
@@ -67,7 +68,7 @@ export async function uploadDocument(
 	contract: ContractRow,
 	input: UploadInput,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Promise<Outcome<number>> {
 	if (!isDocumentKind(input.kind)) return { ok: false, message: 'Choisissez le type de document.' };
 	const bytes = new Uint8Array(await input.file.arrayBuffer());
@@ -135,7 +136,7 @@ export function deleteDocument(
 	contract: ContractRow,
 	documentId: number,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome<{ title: string; fileRemoved: boolean }> {
 	const doc = contractDocument(contract, documentId);
 	if (!doc) return NO_DOCUMENT;
@@ -184,7 +185,7 @@ export function setDocumentVisibility(
 	documentId: number,
 	isPublic: boolean,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome<string> {
 	const doc = contractDocument(contract, documentId);
 	if (!doc) return NO_DOCUMENT;

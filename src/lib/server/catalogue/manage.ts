@@ -13,6 +13,7 @@ import type { Outcome } from './commitments';
 import { contractLots, findContract, lifecycleSnapshot, type ContractRow } from './contract';
 import { reindexContract } from './search-index';
 import { NEXT_VERSION, STRUCTURE_CHANGE_LABELS } from './version';
+import { now as clockNow } from '../clock';
 
 // the relaunch has its own module; the buyers' verbs are still imported from here
 export { startRelaunch } from './relaunch';
@@ -83,7 +84,7 @@ function recordCreation(contractId: number, actorId: number, now: Date, note: st
 export function createContract(
 	fields: ContractFields & { reference: string; centraleId: number },
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome<string> {
 	if (referenceTaken(fields.reference))
 		return { ok: false, message: 'Cette référence est déjà utilisée par un autre marché.' };
@@ -127,7 +128,7 @@ export function saveContract(
 	version: number,
 	fields: ContractFields,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome<number> {
 	const db = getDb();
 	const current = findContract(contract.id)!;
@@ -209,7 +210,7 @@ export function transitionContract(
 	note: string | null,
 	actorId: number,
 	today: string,
-	now = new Date()
+	now = clockNow()
 ): Outcome {
 	const verdict = checkTransition(
 		lifecycleSnapshot(contract, contractLots(contract.id)),

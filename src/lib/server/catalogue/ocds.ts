@@ -18,6 +18,7 @@ import { publicOrigin, publicUrl } from '../config';
 import { epochMs } from '../db/expressions';
 import { preparedQueries } from '../db/prepared';
 import { contractDocuments, contracts, lots, organisations, suppliers } from '../db/schema';
+import { now as clockNow } from '../clock';
 
 const PAGE_SIZE = 200;
 
@@ -180,7 +181,7 @@ function releaseInput(
 }
 
 /** The release package as a byte stream: `{…header, "releases": [` release, release… `]}`. */
-export function ocdsPackageStream(today: string, now = new Date()): ReadableStream<Uint8Array> {
+export function ocdsPackageStream(today: string, now = clockNow()): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	const header = releasePackageHeader({
 		...ocdsOptions(),

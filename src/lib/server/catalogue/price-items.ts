@@ -13,6 +13,7 @@ import type { Outcome } from './commitments';
 import type { ContractRow } from './contract';
 import { reindexContract } from './search-index';
 import { bumpContractVersion } from './version';
+import { now as clockNow } from '../clock';
 
 export interface PriceItemInput {
 	lotId: number;
@@ -65,7 +66,7 @@ export function addPriceItem(
 	contract: ContractRow,
 	input: PriceItemInput,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome<number> {
 	if (!lotOf(contract, input.lotId)) return { ok: false, message: 'Lot introuvable.' };
 	const db = getDb();
@@ -97,7 +98,7 @@ export function updatePriceItem(
 	itemId: number,
 	input: Omit<PriceItemInput, 'lotId'>,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome {
 	if (!itemLot(contract, itemId)) return NOT_FOUND;
 	const db = getDb();
@@ -133,7 +134,7 @@ export function deletePriceItem(
 	contract: ContractRow,
 	itemId: number,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome<string> {
 	if (!itemLot(contract, itemId)) return NOT_FOUND;
 	const db = getDb();

@@ -24,13 +24,14 @@ import {
 	type ContractRow
 } from './contract';
 import { reindexContract } from './search-index';
+import { now as clockNow } from '../clock';
 
 /** Creates the successor (structure copied, predecessor linked) and returns its reference. */
 export function startRelaunch(
 	contract: ContractRow,
 	actorId: number,
 	today: string,
-	now = new Date()
+	now = clockNow()
 ): Outcome<{ reference: string; adherentOrganisationIds: number[] }> {
 	const lots = contractLots(contract.id);
 	const verdict = canRelaunch(lifecycleSnapshot(contract, lots), today);

@@ -17,6 +17,7 @@ import type { Outcome } from './commitments';
 import type { ContractRow } from './contract';
 import { reindexContract } from './search-index';
 import { bumpContractVersion } from './version';
+import { now as clockNow } from '../clock';
 
 /** 'BE 0999.000.101' → 'BE0999000101' when the mod-97 check holds, else null */
 export function normaliseVat(value: string): string | null {
@@ -141,7 +142,7 @@ export function addLot(
 	contract: ContractRow,
 	input: { title: string; supplierId: number | null; endDate: string | null },
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome<number> {
 	const db = getDb();
 	return db.transaction(() => {
@@ -182,7 +183,7 @@ export function updateLot(
 	lotId: number,
 	input: { supplierId: number | null; endDate: string | null },
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome {
 	const db = getDb();
 	return db.transaction(() => {
@@ -213,7 +214,7 @@ export function deleteLot(
 	contract: ContractRow,
 	lotId: number,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): Outcome<string> {
 	const db = getDb();
 	const lot = db

@@ -6,6 +6,7 @@ import { storeFile } from '../catalogue/files';
 import { getDb } from '../db/client';
 import { contracts, planDecisions, purchaseIntentions } from '../db/schema';
 import type { SignedPdf } from './decision-files';
+import { now as clockNow } from '../clock';
 
 export type RecordedDecision = Pick<
 	typeof planDecisions.$inferSelect,
@@ -62,7 +63,7 @@ export function recordDecision(
 	organisationId: number,
 	input: DecisionInput,
 	actorId: number,
-	now = new Date(),
+	now = clockNow(),
 	pdf: SignedPdf | null = null
 ): boolean {
 	const db = getDb();
@@ -118,7 +119,7 @@ export function attachSignedPdf(
 	decisionId: number,
 	pdf: SignedPdf,
 	actorId: number,
-	now = new Date()
+	now = clockNow()
 ): boolean {
 	const db = getDb();
 	const decision = db

@@ -19,6 +19,7 @@ import { documentValues } from './document-values';
 import { renderDocx, renderHtml } from './docx';
 import { listIntentions } from './intentions';
 import { planPage } from './plan-page';
+import { now as clockNow } from '../clock';
 
 export const DOCUMENT_SLUGS: Record<DocumentKind, string> = {
 	budgetSheet: 'fiche-budgetaire',
@@ -116,7 +117,7 @@ export async function generateDocument(
 	kind: DocumentKind,
 	actorId: number,
 	today: string,
-	now = new Date()
+	now = clockNow()
 ): Promise<GeneratedFile | null> {
 	const found = valuesFor(organisationId, intentionId, today);
 	if (!found) return null;

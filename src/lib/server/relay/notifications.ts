@@ -5,6 +5,7 @@ import { getDb } from '../db/client';
 import { preparedQueries } from '../db/prepared';
 import { groupMembers, notifications, users } from '../db/schema';
 import { notify } from './notify';
+import { now as clockNow } from '../clock';
 
 export interface NotificationRow {
 	id: number;
@@ -21,7 +22,7 @@ export function notifyUsers(
 	kind: string,
 	title: string,
 	link: string,
-	now = new Date()
+	now = clockNow()
 ) {
 	notify(userIds, { kind, title, link }, now);
 }
@@ -35,7 +36,7 @@ export function notifyGroupMembers(
 	kind: string,
 	title: string,
 	link: string,
-	now = new Date(),
+	now = clockNow(),
 	options: { onlyOrganisation?: number } = {}
 ) {
 	const db = getDb();
@@ -99,7 +100,7 @@ export function listNotifications(
 }
 
 /** Puts a notification of the user away (read as well). */
-export function archive(userId: number, id: number, at = new Date()) {
+export function archive(userId: number, id: number, at = clockNow()) {
 	getDb()
 		.update(notifications)
 		// raw SQL: keep the time it was first read, in the same UPDATE (the builder has no coalesce)
@@ -128,7 +129,7 @@ export function unreadCount(userId: number): number {
 }
 
 /** Marks one notification (or all when `id` is omitted) of the user as read. */
-export function markRead(userId: number, id?: number, now = new Date()) {
+export function markRead(userId: number, id?: number, now = clockNow()) {
 	getDb()
 		.update(notifications)
 		.set({ readAt: now })

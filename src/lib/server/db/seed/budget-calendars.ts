@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { budgetCalendars, organisations } from '../schema';
+import { now as clockNow } from '../../clock';
 
 export function seedDemoBudgetCalendars(db: Db) {
 	const charleroi = db
@@ -10,7 +11,7 @@ export function seedDemoBudgetCalendars(db: Db) {
 		.where(eq(organisations.slug, 'charleroi'))
 		.get();
 	if (!charleroi) throw new Error('demo budget calendars: no charleroi');
-	const year = new Date().getUTCFullYear() + 1;
+	const year = clockNow().getUTCFullYear() + 1;
 	db.insert(budgetCalendars)
 		.values({
 			organisationId: charleroi.id,
@@ -18,7 +19,7 @@ export function seedDemoBudgetCalendars(db: Db) {
 			initialVote: `${year - 1}-12-14`,
 			mb1: `${year}-05-24`,
 			mb2: `${year}-10-18`,
-			updatedAt: new Date()
+			updatedAt: clockNow()
 		})
 		.run();
 }

@@ -11,6 +11,7 @@ import { seedDemoPlans } from './plan';
 import { seedReference } from './reference';
 import { seedDemoReports } from './reports';
 import { demoSeeded, forgetDemoFlag } from './state';
+import { now as clockNow } from '../../clock';
 
 export type DemoSeeder = (db: Db) => Promise<void> | void;
 
@@ -39,7 +40,7 @@ export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<
 	if (!options.demo) return { demoSeeded: false };
 	if (demoSeeded(db)) return { demoSeeded: false };
 	for (const seeder of DEMO_SEEDERS) await seeder(db);
-	db.insert(appMeta).values({ key: 'demo', value: new Date().toISOString() }).run();
+	db.insert(appMeta).values({ key: 'demo', value: clockNow().toISOString() }).run();
 	forgetDemoFlag(db);
 	return { demoSeeded: true };
 }

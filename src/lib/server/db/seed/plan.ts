@@ -13,6 +13,7 @@ import {
 	purchaseIntentionItems,
 	purchaseIntentions
 } from '../schema';
+import { now as clockNow } from '../../clock';
 
 /** [commune slug, contract reference, lot number, months from now, quantity per item] */
 const DEMO_INTENTIONS: [string, string, number, number, number[]][] = [
@@ -24,7 +25,7 @@ const DEMO_INTENTIONS: [string, string, number, number, number[]][] = [
 ];
 
 function monthFromNow(months: number): string {
-	const d = new Date();
+	const d = clockNow();
 	const index = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
 	return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
