@@ -127,6 +127,18 @@ function merge(runs: Measured[]): Measured {
 /**
  * On this project's 2-core machines one round's p99 moves by ±30 % from run to run, for either
  * server: 9 rounds per load make the median steady enough to compare (about 9 minutes in all).
+ *
+ * What the slowest 1 % is made of, traced in both servers and in the generator (perf_hooks GC
+ * entries and timed spans, 4 rounds, writers independent, December 2026):
+ * - the generator's own collections overlap 17–55 % of those updates, for either server;
+ * - the hub's background work (fold, projections, compaction, checkpoint copy) 0–7.5 %;
+ * - one major collection of V8 in each hub round, none in the reference's. The hub's heap (the
+ *   whole portal: 20 MB after boot, against 10 MB) has its last major when the 200 clients
+ *   connect, and V8 then allows it ~4 MB more; the documents' growth (the same in both) uses that
+ *   up ~12 s later, inside the window. The reference's last major is at boot with ~6 MB to go,
+ *   ~30 s. That major adds 0.2–0.4 ms to the hub's p99. Past the first minute, both servers have
+ *   majors (2 and 1 per 30 s in one trace), and the p99 of a 30 s window moves by ±40 % for
+ *   either: it is the generator's stalls that make those (two collections back to back, 12 ms).
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
 
