@@ -11,11 +11,15 @@
  * BENCH_WRITERS=together|independent alone runs the rounds of that load only, nothing else.
  * BENCH_LOAD_THREADS spreads the load generator over that many threads (sync-load.ts).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FixtureDb } from '../support/db';
 import { Client } from '../support/http';
 import { startServer, type TestServer } from '../support/server';
 import { connectYjs, type YjsClient } from '../support/yjs-client';
-import { connectAll, runLoad, type LoadOptions, type LoadResult } from './sync-load';
+import { connectAll, runLoad, wallNow, type LoadOptions, type LoadResult } from './sync-load';
 import {
 	cpuSeconds,
 	inspect,
@@ -35,6 +39,35 @@ const LOAD: Load = {
 	writers: 'together'
 };
 process.setMaxListeners(0); // every y-websocket provider listens for process exit
+
+/**
+ * Both servers of a round run with gc-pauses.mjs, which writes their GC pauses into GC_DIR at
+ * exit: each round then says which collections fell in its measured window (a major one adds
+ * 0.2–0.4 ms to a p99 of ~3 ms, see ROUNDS).
+ */
+const GC_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-sync-gc-'));
+process.env.BENCH_GC_DIR = GC_DIR;
+process.on('exit', () => fs.rmSync(GC_DIR, { recursive: true, force: true }));
+const GC_ARGS = ['--import', fileURLToPath(new URL('./gc-pauses.mjs', import.meta.url))];
+
+/** The collections of the process `pid` (exited) that started within the window (wall clock). */
+function gcIn(pid: number, window: { from: number; to: number }) {
+	const file = path.join(GC_DIR, `${pid}.json`);
+	const pauses: [number, number, number][] = fs.existsSync(file)
+		? JSON.parse(fs.readFileSync(file, 'utf8'))
+		: [];
+	const inWindow = pauses.filter(([at]) => at >= window.from && at <= window.to);
+	const scavenges = inWindow.filter(([, , kind]) => kind === 1);
+	const major = inWindow.filter(([, , kind]) => kind !== 1); // with its marking steps, weak callbacks
+	const ms = (list: typeof pauses) => list.reduce((total, [, duration]) => total + duration, 0);
+	return {
+		scavenges: scavenges.length,
+		scavengeMs: ms(scavenges),
+		scavengeMaxMs: Math.max(0, ...scavenges.map(([, duration]) => duration)),
+		majors: major.filter(([, , kind]) => kind === 4).length,
+		majorMs: ms(major)
+	};
+}
 
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
@@ -63,15 +96,16 @@ async function measure(pid: number, run: (window: LoadOptions['window']) => Prom
 	const meter = processMeter(pid);
 	meter.start();
 	const atStart = cpuSeconds(pid);
-	let opened = { at: 0, cpu: 0 };
-	let closed = { at: 0, cpu: 0 };
+	let opened = { at: 0, wall: 0, cpu: 0 };
+	let closed = { at: 0, wall: 0, cpu: 0 };
 	const result = await run({
-		open: () => (opened = { at: performance.now(), cpu: cpuSeconds(pid) }),
-		close: () => (closed = { at: performance.now(), cpu: cpuSeconds(pid) })
+		open: () => (opened = { at: performance.now(), wall: wallNow(), cpu: cpuSeconds(pid) }),
+		close: () => (closed = { at: performance.now(), wall: wallNow(), cpu: cpuSeconds(pid) })
 	});
 	const { peakRssMb } = meter.stop();
 	return {
 		...result,
+		window: { from: opened.wall, to: closed.wall },
 		peakRssMb,
 		cpuPercent: ((closed.cpu - opened.cpu) / ((closed.at - opened.at) / 1000)) * 100,
 		setupCpuSeconds: opened.cpu - atStart
@@ -79,18 +113,21 @@ async function measure(pid: number, run: (window: LoadOptions['window']) => Prom
 }
 
 async function loadOurs(load: Load, nodeArgs: string[] = []) {
-	const ours = await startServer({ env: { SYNC_IDLE_MS: '1000' }, nodeArgs });
+	const ours = await startServer({
+		env: { SYNC_IDLE_MS: '1000' },
+		nodeArgs: [...GC_ARGS, ...nodeArgs]
+	});
 	const cookie = await memberCookie(ours);
 	const names = boardsOn(ours, BOARDS);
 	const result = await measure(ours.process.pid!, (window) =>
 		runLoad(ours.url, names, { ...load, cookie, window })
 	);
 	await ours.stop();
-	return result;
+	return { ...result, gc: gcIn(ours.process.pid!, result.window) };
 }
 
 async function loadReference(load: Load, nodeArgs: string[] = []) {
-	const reference = await startReferenceServer(nodeArgs);
+	const reference = await startReferenceServer([...GC_ARGS, ...nodeArgs]);
 	const names = Array.from({ length: BOARDS }, (_, i) => `board:${i + 1}`);
 	const result = await measure(reference.process.pid!, (window) =>
 		runLoad(reference.url, names, { ...load, window })
@@ -98,7 +135,7 @@ async function loadReference(load: Load, nodeArgs: string[] = []) {
 	const exited = new Promise((resolve) => reference.process.once('exit', resolve));
 	reference.process.kill('SIGTERM');
 	await exited;
-	return result;
+	return { ...result, gc: gcIn(reference.process.pid!, result.window) };
 }
 
 type Measured = Awaited<ReturnType<typeof loadOurs>>;
@@ -120,7 +157,15 @@ function merge(runs: Measured[]): Measured {
 		max: Math.max(...runs.map((r) => r.max)),
 		cpuPercent: median((r) => r.cpuPercent),
 		setupCpuSeconds: median((r) => r.setupCpuSeconds),
-		peakRssMb: Math.max(...runs.map((r) => r.peakRssMb))
+		peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+		window: runs[0].window, // merged rounds have no one window: the first, for the type
+		gc: {
+			scavenges: runs.reduce((s, r) => s + r.gc.scavenges, 0),
+			scavengeMs: runs.reduce((s, r) => s + r.gc.scavengeMs, 0),
+			scavengeMaxMs: Math.max(...runs.map((r) => r.gc.scavengeMaxMs)),
+			majors: runs.reduce((s, r) => s + r.gc.majors, 0),
+			majorMs: runs.reduce((s, r) => s + r.gc.majorMs, 0)
+		}
 	};
 }
 
@@ -132,13 +177,15 @@ function merge(runs: Measured[]): Measured {
  * entries and timed spans, 4 rounds, writers independent, December 2026):
  * - the generator's own collections overlap 17–55 % of those updates, for either server;
  * - the hub's background work (fold, projections, compaction, checkpoint copy) 0–7.5 %;
- * - one major collection of V8 in each hub round, none in the reference's. The hub's heap (the
- *   whole portal: 20 MB after boot, against 10 MB) has its last major when the 200 clients
- *   connect, and V8 then allows it ~4 MB more; the documents' growth (the same in both) uses that
- *   up ~12 s later, inside the window. The reference's last major is at boot with ~6 MB to go,
- *   ~30 s. That major adds 0.2–0.4 ms to the hub's p99. Past the first minute, both servers have
- *   majors (2 and 1 per 30 s in one trace), and the p99 of a 30 s window moves by ±40 % for
- *   either: it is the generator's stalls that make those (two collections back to back, 12 ms).
+ * - now and then a major collection of V8 in the hub's window, never in the reference's. The
+ *   hub's heap (the whole portal: 20 MB after boot, against 10 MB) has its last major when the
+ *   200 clients connect, and V8 then allows it ~4 MB more, which the documents' growth (the same
+ *   in both) uses up 10–15 s later; the reference's last major is at boot, ~6 MB and ~30 s from
+ *   its next. One in the window adds 0.2–0.4 ms to the hub's p99. In the traced runs, whose
+ *   records grew the heap too, it fell in every hub window; in plain runs, in 1 of 9 (each
+ *   round prints its collections). Past the first minute both servers have majors, and the p99
+ *   of a 30 s window moves by ±40 % for either, from the generator's stalls (two of its
+ *   collections back to back: 12 ms).
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
 
@@ -157,7 +204,8 @@ async function loadBoth(writers: Load['writers']) {
 		const [h, r] = [hubRuns[round], referenceRuns[round]];
 		console.log(
 			`round ${round + 1}: hub p50 ${fixed(h.p50, 1)} / p99 ${fixed(h.p99, 1)} ms, ${fixed(h.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(h), 0)} µs CPU/upd; ` +
-				`reference p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(r), 0)} µs CPU/upd`
+				`reference p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(r), 0)} µs CPU/upd` +
+				`\n  GC in the window: hub ${gcLine(h.gc)}; reference ${gcLine(r.gc)}`
 		);
 	}
 	const wins = hubRuns.filter((h, i) => h.p99 <= referenceRuns[i].p99).length;
@@ -167,6 +215,13 @@ async function loadBoth(writers: Load['writers']) {
 	 */
 	const cpuRatios = hubRuns.map((h, i) => cpuPerUpdate(h) / cpuPerUpdate(referenceRuns[i]));
 	return { writers, hub: merge(hubRuns), baseline: merge(referenceRuns), wins, cpuRatios };
+}
+
+function gcLine(gc: Measured['gc']) {
+	return (
+		`${gc.scavenges} scavenges (${fixed(gc.scavengeMs, 0)} ms, longest ${fixed(gc.scavengeMaxMs, 1)}), ` +
+		`majors: ${gc.majors} (${fixed(gc.majorMs, 1)} ms with their marking steps)`
+	);
 }
 
 /** CPU microseconds the server spent per update it fanned out, in the measured window */
@@ -190,7 +245,8 @@ function printLoad({
 		['server CPU in the window (% of one core)', (r) => fixed(r.cpuPercent)],
 		['server CPU per update (µs)', (r) => fixed(cpuPerUpdate(r), 0)],
 		['server CPU connecting and warming up (s)', (r) => fixed(r.setupCpuSeconds, 2)],
-		['server peak RSS (MB)', (r) => fixed(r.peakRssMb)]
+		['server peak RSS (MB)', (r) => fixed(r.peakRssMb)],
+		['V8 collections in the windows, all rounds', (r) => gcLine(r.gc)]
 	];
 	console.log(
 		`\nLoad: ${CLIENTS} clients over ${BOARDS} boards, one writer per board at ${LOAD.updatesPerSecond} updates/s, writers ticking ${writers === 'together' ? 'together' : 'independently'}`
