@@ -9,11 +9,12 @@ import { listCandidateOrganisations, listMembers } from './groups';
 import { feedToken, listMeetings } from './meetings';
 import { contractsFedByBoard } from './promote';
 import { ballotOf, listNeeds, rankBoard, votersCount, type BallotLine } from './votes';
+import { now as clockNow } from '../clock';
 
 type GroupOf = { id: number; visibility: 'open' | 'members' };
 
 /** The group's front page: its meetings and the address of their calendar feed, if any. */
-export function groupPage(group: GroupOf, holdsFeedSecret: boolean, now = Date.now()) {
+export function groupPage(group: GroupOf, holdsFeedSecret: boolean, now = clockNow().getTime()) {
 	const feed = `/groupes/${group.id}/seances.ics`;
 	return {
 		meetings: listMeetings(group.id).map((m) => ({ ...m, startsAt: m.startsAt.getTime() })),

@@ -141,7 +141,7 @@ export function rotateFeedToken(groupId: number, by: Actor, now = clockNow()): s
 export function groupCalendar(
 	group: { id: number; title: string },
 	origin: string,
-	now = Date.now()
+	now = clockNow().getTime()
 ): string {
 	return buildCalendar(
 		`Centrale — ${group.title}`,
