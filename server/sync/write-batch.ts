@@ -44,11 +44,6 @@ export interface BatchedWrite {
  */
 const FOLD_EVERY_MS = Number(process.env.SYNC_FOLD_EVERY_MS || 1000);
 const FOLD_MAX = 512;
-/*
- * A fold holds the event loop for a few microseconds an update (about 2 ms for a second's worth
- * under bench:sync): when it is due it waits for a pause between updates (quiet.ts), so that it
- * does not hold back a burst, and only past twice FOLD_EVERY_MS runs whatever comes.
- */
 
 type Pending = BatchedWrite & { at: number };
 let pending: Pending[] = [];
@@ -100,7 +95,11 @@ export function queueWrite(write: BatchedWrite) {
 	write.durable();
 }
 
-/** The fold is due: run it in a pause between updates, or at the latest past twice the wait. */
+/**
+ * The fold is due. It holds the event loop for a few microseconds an update (about 2 ms for a
+ * second's worth under bench:sync), so it runs in a pause between updates (quiet.ts), not in the
+ * middle of a burst, and only past twice FOLD_EVERY_MS whatever comes.
+ */
 function foldWhenQuiet() {
 	foldTimer = null;
 	const wait = quietWaitMs(batchStartedAt + 2 * FOLD_EVERY_MS);

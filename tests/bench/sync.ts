@@ -141,7 +141,7 @@ async function loadReference(load: Load, nodeArgs: string[] = []) {
 type Measured = Awaited<ReturnType<typeof loadOurs>>;
 
 /** Merges runs: counts add up, max and peak are the worst, the rest is the median run's. */
-function merge(runs: Measured[]): Measured {
+function merge(runs: Measured[]): Omit<Measured, 'window'> {
 	const median = (f: (r: Measured) => number) => {
 		const values = runs.map(f).sort((a, b) => a - b);
 		const mid = Math.floor(values.length / 2);
@@ -158,7 +158,6 @@ function merge(runs: Measured[]): Measured {
 		cpuPercent: median((r) => r.cpuPercent),
 		setupCpuSeconds: median((r) => r.setupCpuSeconds),
 		peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
-		window: runs[0].window, // merged rounds have no one window: the first, for the type
 		gc: {
 			scavenges: runs.reduce((s, r) => s + r.gc.scavenges, 0),
 			scavengeMs: runs.reduce((s, r) => s + r.gc.scavengeMs, 0),
@@ -225,7 +224,8 @@ function gcLine(gc: Measured['gc']) {
 }
 
 /** CPU microseconds the server spent per update it fanned out, in the measured window */
-const cpuPerUpdate = (r: Measured) => ((r.cpuPercent / 100) * 1e6) / r.updatesPerSecond;
+const cpuPerUpdate = (r: Pick<Measured, 'cpuPercent' | 'updatesPerSecond'>) =>
+	((r.cpuPercent / 100) * 1e6) / r.updatesPerSecond;
 
 function printLoad({
 	writers,
