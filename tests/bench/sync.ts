@@ -9,6 +9,8 @@
  * to BENCH_CPU_PROF (default ./cpu-profiles): what each spends its CPU on, per update
  * (BENCH_WRITERS=independent: with the writers independent).
  * BENCH_WRITERS=together|independent alone runs the rounds of that load only, nothing else.
+ * BENCH_MODE=calibrate runs those rounds with the reference against a second copy of itself: the
+ * ratios two identical servers show in one run, what a single run's ratio can tell apart.
  * BENCH_LOAD_THREADS spreads the load generator over that many threads (sync-load.ts).
  */
 import fs from 'node:fs';
@@ -188,32 +190,60 @@ function merge(runs: Measured[]): Omit<Measured, 'window'> {
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
 
+type Contender = { name: string; label: string; run: (load: Load) => Promise<Measured> };
+const HUB: Contender = {
+	name: 'hub',
+	label: 'Centrale hub (auth + write-before-relay)',
+	run: loadOurs
+};
+const REFERENCE: Contender = {
+	name: 'reference',
+	label: '@y/websocket-server 0.1.1',
+	run: loadReference
+};
+/** The reference's second copy, for BENCH_MODE=calibrate: same server, same load, other name. */
+const REFERENCE_AGAIN: Contender = {
+	name: 'reference B',
+	label: '@y/websocket-server 0.1.1, second copy',
+	run: loadReference
+};
+
 /**
  * Alternating A-B, B-A, A-B… rounds after a discarded warm-up, so that whatever else the machine
  * does weighs on both alike; figures are medians over the rounds.
  */
-async function loadBoth(writers: Load['writers']) {
+async function loadBoth(writers: Load['writers'], [a, b] = [HUB, REFERENCE]) {
 	const load = { ...LOAD, writers };
 	await loadReference({ ...load, warmupMs: 1000, measureMs: 3000 });
-	const hubRuns: Measured[] = [];
-	const referenceRuns: Measured[] = [];
+	const aRuns: Measured[] = [];
+	const bRuns: Measured[] = [];
+	const both = [
+		{ run: a.run, runs: aRuns },
+		{ run: b.run, runs: bRuns }
+	];
 	for (let round = 0; round < ROUNDS; round++) {
-		const order = round % 2 ? [loadReference, loadOurs] : [loadOurs, loadReference];
-		for (const run of order) (run === loadOurs ? hubRuns : referenceRuns).push(await run(load));
-		const [h, r] = [hubRuns[round], referenceRuns[round]];
+		for (const { run, runs } of round % 2 ? [...both].reverse() : both) runs.push(await run(load));
+		const line = ({ name }: Contender, r: Measured) =>
+			`${name} p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(r), 0)} µs CPU/upd`;
 		console.log(
-			`round ${round + 1}: hub p50 ${fixed(h.p50, 1)} / p99 ${fixed(h.p99, 1)} ms, ${fixed(h.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(h), 0)} µs CPU/upd; ` +
-				`reference p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(r), 0)} µs CPU/upd` +
-				`\n  GC in the window: hub ${gcLine(h.gc)}; reference ${gcLine(r.gc)}`
+			`round ${round + 1}: ${line(a, aRuns[round])}; ${line(b, bRuns[round])}` +
+				`\n  GC in the window: ${a.name} ${gcLine(aRuns[round].gc)}; ${b.name} ${gcLine(bRuns[round].gc)}`
 		);
 	}
-	const wins = hubRuns.filter((h, i) => h.p99 <= referenceRuns[i].p99).length;
+	const wins = aRuns.filter((r, i) => r.p99 <= bRuns[i].p99).length;
 	/*
 	 * Both servers' CPU per update drifts together from round to round (±20 % in a run of 15
 	 * rounds): each round's pair, run back to back, is also compared on its own.
 	 */
-	const cpuRatios = hubRuns.map((h, i) => cpuPerUpdate(h) / cpuPerUpdate(referenceRuns[i]));
-	return { writers, hub: merge(hubRuns), baseline: merge(referenceRuns), wins, cpuRatios };
+	const cpuRatios = aRuns.map((r, i) => cpuPerUpdate(r) / cpuPerUpdate(bRuns[i]));
+	return {
+		writers,
+		contenders: [a, b] as const,
+		a: merge(aRuns),
+		b: merge(bRuns),
+		wins,
+		cpuRatios
+	};
 }
 
 function gcLine(gc: Measured['gc']) {
@@ -229,12 +259,13 @@ const cpuPerUpdate = (r: Pick<Measured, 'cpuPercent' | 'updatesPerSecond'>) =>
 
 function printLoad({
 	writers,
-	hub,
-	baseline,
+	contenders: [first, second],
+	a,
+	b,
 	wins,
 	cpuRatios
 }: Awaited<ReturnType<typeof loadBoth>>) {
-	const rows: [string, (r: typeof hub) => string][] = [
+	const rows: [string, (r: typeof a) => string][] = [
 		['updates sent (measured window)', (r) => String(r.sent)],
 		['updates fanned out to every receiver', (r) => String(r.completed)],
 		['updates/s sustained', (r) => fixed(r.updatesPerSecond)],
@@ -252,24 +283,22 @@ function printLoad({
 		`\nLoad: ${CLIENTS} clients over ${BOARDS} boards, one writer per board at ${LOAD.updatesPerSecond} updates/s, writers ticking ${writers === 'together' ? 'together' : 'independently'}`
 	);
 	console.log(`(medians over ${ROUNDS} rounds of ${LOAD.measureMs / 1000} s each)`);
-	console.log('| | Centrale hub (auth + write-before-relay) | @y/websocket-server 0.1.1 |');
+	console.log(`| | ${first.label} | ${second.label} |`);
 	console.log('|---|---|---|');
-	for (const [label, value] of rows)
-		console.log(`| ${label} | ${value(hub)} | ${value(baseline)} |`);
+	for (const [label, value] of rows) console.log(`| ${label} | ${value(a)} | ${value(b)} |`);
+	const ratio = `${first.name} / ${second.name}`;
 	console.log(
-		`p99 ratio (hub / reference): ${fixed(hub.p99 / baseline.p99, 2)}; rounds where the hub's p99 was the lower: ${wins} of ${ROUNDS}`
+		`p99 ratio (${ratio}): ${fixed(a.p99 / b.p99, 2)}; rounds where the ${first.name}'s p99 was the lower: ${wins} of ${ROUNDS}`
 	);
+	console.log(`throughput ratio (${ratio}): ${fixed(a.updatesPerSecond / b.updatesPerSecond, 3)}`);
+	const sorted = [...cpuRatios].sort((x, y) => x - y);
 	console.log(
-		`throughput ratio (hub / reference): ${fixed(hub.updatesPerSecond / baseline.updatesPerSecond, 3)}`
-	);
-	const sorted = [...cpuRatios].sort((a, b) => a - b);
-	console.log(
-		`CPU per update, round by round (hub / reference): median ${fixed(percentile(sorted, 50), 2)}, ` +
+		`CPU per update, round by round (${ratio}): median ${fixed(percentile(sorted, 50), 2)}, ` +
 			`from ${fixed(sorted[0], 2)} to ${fixed(sorted[sorted.length - 1], 2)}; ` +
-			`rounds where the hub's was the lower: ${cpuRatios.filter((r) => r <= 1).length} of ${ROUNDS}`
+			`rounds where the ${first.name}'s was the lower: ${cpuRatios.filter((r) => r <= 1).length} of ${ROUNDS}`
 	);
 	console.log(
-		`ratios (hub / reference): p50 ${fixed(hub.p50 / baseline.p50, 2)}, CPU per update ${fixed(cpuPerUpdate(hub) / cpuPerUpdate(baseline), 2)}, peak RSS ${fixed(hub.peakRssMb / baseline.peakRssMb, 2)}`
+		`ratios (${ratio}): p50 ${fixed(a.p50 / b.p50, 2)}, CPU per update ${fixed(cpuPerUpdate(a) / cpuPerUpdate(b), 2)}, peak RSS ${fixed(a.peakRssMb / b.peakRssMb, 2)}`
 	);
 }
 
@@ -409,8 +438,7 @@ async function saturation() {
 async function profile() {
 	const dir = process.env.BENCH_CPU_PROF || 'cpu-profiles';
 	const args = (name: string) => ['--cpu-prof', `--cpu-prof-dir=${dir}/${name}`];
-	const writers = process.env.BENCH_WRITERS === 'independent' ? 'independent' : 'together';
-	const load = { ...LOAD, writers } as const;
+	const load = { ...LOAD, writers: writersAsked };
 	const hub = await loadOurs(load, args('hub'));
 	const reference = await loadReference(load, args('reference'));
 	for (const [name, r] of [
@@ -423,12 +451,15 @@ async function profile() {
 	}
 }
 
+const writersAsked: Load['writers'] =
+	process.env.BENCH_WRITERS === 'independent' ? 'independent' : 'together';
 if (process.env.BENCH_MODE === 'saturation') await saturation();
 else if (process.env.BENCH_MODE === 'profile') await profile();
-else if (process.env.BENCH_WRITERS) {
-	printLoad(
-		await loadBoth(process.env.BENCH_WRITERS === 'independent' ? 'independent' : 'together')
-	);
+else if (process.env.BENCH_MODE === 'calibrate') {
+	const modes = process.env.BENCH_WRITERS ? [writersAsked] : (['together', 'independent'] as const);
+	for (const writers of modes) printLoad(await loadBoth(writers, [REFERENCE, REFERENCE_AGAIN]));
+} else if (process.env.BENCH_WRITERS) {
+	printLoad(await loadBoth(writersAsked));
 } else {
 	printLoad(await loadBoth('together'));
 	printLoad(await loadBoth('independent'));
