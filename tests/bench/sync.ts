@@ -173,6 +173,10 @@ function merge(runs: Measured[]): Omit<Measured, 'window'> {
 /**
  * On this project's 2-core machines one round's p99 moves by ±30 % from run to run, for either
  * server: 9 rounds per load make the median steady enough to compare (about 9 minutes in all).
+ * Steady, not exact: the reference against itself (BENCH_MODE=calibrate, 5 runs of 9 rounds,
+ * writers independent, December 2026) gave p99 ratios of 0.89 to 1.20, CPU per update 0.95 to
+ * 1.08; one run's ratio tells apart differences larger than that, the rounds of several runs
+ * smaller ones.
  *
  * What the slowest 1 % is made of, traced in both servers and in the generator (perf_hooks GC
  * entries and timed spans, 4 rounds, writers independent, December 2026):
@@ -209,8 +213,10 @@ const REFERENCE_AGAIN: Contender = {
 };
 
 /**
- * Alternating A-B, B-A, A-B… rounds after a discarded warm-up, so that whatever else the machine
- * does weighs on both alike; figures are medians over the rounds.
+ * Rounds in pairs, A-B then B-A or B-A then A-B by the toss of a coin, after a discarded
+ * warm-up: whatever else the machine does weighs on both alike, a drift over the run as much as
+ * anything that comes back every four servers (~1 minute), which a fixed A-B, B-A, A-B… order
+ * would lay on the same side every time. Figures are medians over the rounds.
  */
 async function loadBoth(writers: Load['writers'], [a, b] = [HUB, REFERENCE]) {
 	const load = { ...LOAD, writers };
@@ -221,12 +227,15 @@ async function loadBoth(writers: Load['writers'], [a, b] = [HUB, REFERENCE]) {
 		{ run: a.run, runs: aRuns },
 		{ run: b.run, runs: bRuns }
 	];
+	let aFirstInPair = true;
 	for (let round = 0; round < ROUNDS; round++) {
-		for (const { run, runs } of round % 2 ? [...both].reverse() : both) runs.push(await run(load));
+		if (round % 2 === 0) aFirstInPair = Math.random() < 0.5;
+		const aFirst = (round % 2 === 0) === aFirstInPair;
+		for (const { run, runs } of aFirst ? both : [...both].reverse()) runs.push(await run(load));
 		const line = ({ name }: Contender, r: Measured) =>
 			`${name} p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(r), 0)} µs CPU/upd`;
 		console.log(
-			`round ${round + 1}: ${line(a, aRuns[round])}; ${line(b, bRuns[round])}` +
+			`round ${round + 1} (${aFirst ? a.name : b.name} first): ${line(a, aRuns[round])}; ${line(b, bRuns[round])}` +
 				`\n  GC in the window: ${a.name} ${gcLine(aRuns[round].gc)}; ${b.name} ${gcLine(bRuns[round].gc)}`
 		);
 	}
