@@ -232,10 +232,8 @@ async function loadBoth(writers: Load['writers'], [a, b] = [HUB, REFERENCE]) {
 		if (round % 2 === 0) aFirstInPair = Math.random() < 0.5;
 		const aFirst = (round % 2 === 0) === aFirstInPair;
 		for (const { run, runs } of aFirst ? both : [...both].reverse()) runs.push(await run(load));
-		const line = ({ name }: Contender, r: Measured) =>
-			`${name} p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(r), 0)} µs CPU/upd`;
 		console.log(
-			`round ${round + 1} (${aFirst ? a.name : b.name} first): ${line(a, aRuns[round])}; ${line(b, bRuns[round])}` +
+			`round ${round + 1} (${aFirst ? a.name : b.name} first): ${roundLine(a, aRuns[round])}; ${roundLine(b, bRuns[round])}` +
 				`\n  GC in the window: ${a.name} ${gcLine(aRuns[round].gc)}; ${b.name} ${gcLine(bRuns[round].gc)}`
 		);
 	}
@@ -253,6 +251,11 @@ async function loadBoth(writers: Load['writers'], [a, b] = [HUB, REFERENCE]) {
 		wins,
 		cpuRatios
 	};
+}
+
+/** One server's figures in a round's line */
+function roundLine({ name }: Contender, r: Measured) {
+	return `${name} p50 ${fixed(r.p50, 1)} / p99 ${fixed(r.p99, 1)} ms, ${fixed(r.updatesPerSecond)} upd/s, ${fixed(cpuPerUpdate(r), 0)} µs CPU/upd`;
 }
 
 function gcLine(gc: Measured['gc']) {
